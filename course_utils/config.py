@@ -1,0 +1,106 @@
+"""Modo de ejecución (completo o rápido), semillas y dispositivo.
+
+El modo rápido (variable de entorno ``COURSE_QUICK=1``) recorre los mismos pasos con
+pocas épocas y muestras pequeñas, para que cada cuaderno se ejecute en una CPU modesta
+en alrededor de un minuto. Es el que usan las pruebas.
+"""
+import os
+import sys
+
+QUICK_ENV = "COURSE_QUICK"
+DEFAULT_SEED = 42
+_TRUE = {"1", "true", "yes", "si", "sí", "on"}
+
+
+def is_quick():
+    """Indica si el libro se ejecuta en modo rápido (``COURSE_QUICK=1``)."""
+    return os.environ.get(QUICK_ENV, "").strip().lower() in _TRUE
+
+
+def budget(full, quick):
+    """Devuelve ``quick`` en modo rápido y ``full`` en modo completo.
+
+    Parameters
+    ----------
+    full : object
+        Valor del modo completo (épocas, tamaño de muestra...).
+    quick : object
+        Valor del modo rápido.
+
+    Examples
+    --------
+    >>> epochs = budget(full=15, quick=1)
+    """
+    return quick if is_quick() else full
+
+
+def device_name():
+    """Nombre legible del dispositivo que usará TensorFlow: la GPU o la CPU."""
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    if not gpus:
+        return "CPU"
+    details = tf.config.experimental.get_device_details(gpus[0])
+    return f"GPU ({details.get('device_name', gpus[0].name)})"
+
+
+def _plot_style():
+    import matplotlib as mpl
+
+    mpl.rcParams.update({
+        "figure.figsize": (6.4, 4.0),
+        "figure.dpi": 100,
+        "image.cmap": "gray",
+        "image.interpolation": "nearest",  # a pixel is a square, not a blur
+        "axes.grid": False,
+        "axes.titlesize": "medium",
+    })
+
+
+def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
+    """Prepara un cuaderno: semillas, registro de TensorFlow, estilo de las figuras.
+
+    Fija las semillas de Python, NumPy y TensorFlow con
+    ``keras.utils.set_random_seed``, baja el nivel de registro de TensorFlow y escribe
+    una línea con el dispositivo (GPU o CPU) y el modo de ejecución.
+
+    Parameters
+    ----------
+    seed : int
+        Semilla común para todos los generadores aleatorios.
+    verbose : bool
+        Si es ``True``, escribe la línea de dispositivo y modo.
+    tensorflow : bool
+        ``False`` en los cuadernos que solo usan NumPy: fija las semillas de Python y
+        NumPy sin cargar TensorFlow, que tarda varios segundos en importarse.
+
+    Returns
+    -------
+    str
+        La línea de estado, p. ej. ``"Dispositivo: CPU · modo rápido (COURSE_QUICK=1) · semilla 42"``.
+    """
+    if not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"setup: la semilla debe ser un entero no negativo; se recibió {seed!r}.")
+    _plot_style()
+    mode = f"modo rápido ({QUICK_ENV}=1)" if is_quick() else "modo completo"
+    if tensorflow:
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # must be set before TensorFlow loads
+        import keras
+        import tensorflow as tf
+
+        tf.get_logger().setLevel("ERROR")
+        keras.utils.set_random_seed(seed)  # Python, NumPy and TensorFlow at once
+        device = device_name()
+    else:
+        import random
+
+        import numpy as np
+
+        random.seed(seed)
+        np.random.seed(seed)
+        device = "solo NumPy (TensorFlow no se carga)"
+    line = f"Dispositivo: {device} · {mode} · semilla {seed}"
+    if verbose:
+        print(line, file=sys.stdout)
+    return line

@@ -1,0 +1,188 @@
+"""Los conjuntos de datos del libro: un cargador por conjunto.
+
+Cada cargador intenta primero la fuente real (``keras.datasets``, ``tensorflow_datasets``),
+que descarga y guarda en caché la primera vez. Sin conexión, cae en un sustituto que viene
+dentro de una dependencia (``sklearn.datasets.load_digits``, imágenes de ``skimage.data``...)
+y lo avisa con un ``OfflineDataWarning`` visible, en español.
+"""
+import warnings
+
+import numpy as np
+
+MNIST_SIZE = 28
+_MNIST_DIGIT_BOX = 20  # MNIST centres each digit in a 20x20 box inside the 28x28 image
+
+
+class OfflineDataWarning(UserWarning):
+    """Aviso de que se usa un sustituto local porque la fuente real no está disponible."""
+
+
+warnings.simplefilter("always", OfflineDataWarning)
+
+
+def _load_or_stand_in(real_loader, stand_in, what, instead):
+    """Llama a ``real_loader``; si falla (sin red, sin caché), avisa y usa ``stand_in``."""
+    try:
+        return real_loader()
+    except Exception as error:  # the download fails in many ways: DNS, HTTP, truncated file
+        warnings.warn(
+            f"No se pudo cargar {what} ({type(error).__name__}: {error}). "
+            f"Se usa en su lugar {instead}. Las cifras no serán comparables con las del libro.",
+            OfflineDataWarning,
+            stacklevel=3,
+        )
+        return stand_in()
+
+
+# --- Imágenes de ejemplo -------------------------------------------------------------------
+
+def _skimage(name):
+    def load():
+        import skimage.data
+
+        return getattr(skimage.data, name)()
+    return load
+
+
+def _sklearn(filename):
+    def load():
+        from sklearn.datasets import load_sample_image as sklearn_sample
+
+        return sklearn_sample(filename)
+    return load
+
+
+# name -> (loader, description shown in the explorer)
+SAMPLE_IMAGES = {
+    "astronaut": (_skimage("astronaut"), "Eileen Collins, astronauta de la NASA (RGB, 512×512)"),
+    "camera": (_skimage("camera"), "Fotógrafo con cámara (gris, 512×512)"),
+    "coffee": (_skimage("coffee"), "Taza de café (RGB, 400×600)"),
+    "chelsea": (_skimage("chelsea"), "La gata Chelsea (RGB, 300×451)"),
+    "coins": (_skimage("coins"), "Monedas griegas (gris, 303×384)"),
+    "rocket": (_skimage("rocket"), "Lanzamiento de un cohete (RGB, 427×640)"),
+    "china": (_sklearn("china.jpg"), "Templo en China (RGB, 427×640)"),
+    "flower": (_sklearn("flower.jpg"), "Flor (RGB, 427×640)"),
+}
+
+
+def list_sample_images():
+    """Nombres de las imágenes de ejemplo disponibles sin conexión."""
+    return list(SAMPLE_IMAGES)
+
+
+def load_sample_image(name):
+    """Carga una imagen de ejemplo de scikit-image o scikit-learn.
+
+    Parameters
+    ----------
+    name : str
+        Uno de :func:`list_sample_images` (``"astronaut"``, ``"camera"``, ``"china"``...).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``uint8`` de forma (H, W) si es en gris o (H, W, 3) si es en color.
+
+    Examples
+    --------
+    >>> load_sample_image("camera").shape
+    (512, 512)
+    """
+    if name not in SAMPLE_IMAGES:
+        raise ValueError(
+            f"No hay ninguna imagen de ejemplo llamada {name!r}; "
+            f"se esperaba una de: {', '.join(SAMPLE_IMAGES)}."
+        )
+    loader, _ = SAMPLE_IMAGES[name]
+    return np.asarray(loader(), dtype=np.uint8)
+
+
+# --- Dígitos ---------------------------------------------------------------------------------
+
+def _fit_in_box(images, size):
+    """Escala dígitos de 8×8 para que ocupen una caja centrada, como en MNIST."""
+    from skimage.transform import resize
+
+    box = max(1, round(size * _MNIST_DIGIT_BOX / MNIST_SIZE))
+    margin = (size - box) // 2
+    out = np.zeros((len(images), size, size), dtype=np.float64)
+    for i, image in enumerate(images):
+        out[i, margin:margin + box, margin:margin + box] = resize(
+            image, (box, box), order=1, anti_aliasing=False)
+    return out
+
+
+def load_digits_images(size=None):
+    """Los 1797 dígitos manuscritos de scikit-learn como imágenes ``uint8``.
+
+    Parameters
+    ----------
+    size : int or None
+        ``None`` deja las imágenes originales de 8×8. Un entero (p. ej. 28) las escala y
+        centra como en MNIST: el dígito ocupa una caja de 20/28 del lado, con margen negro.
+
+    Returns
+    -------
+    images : numpy.ndarray
+        ``uint8`` en [0, 255], forma (1797, size, size).
+    labels : numpy.ndarray
+        Enteros 0–9, forma (1797,).
+
+    Examples
+    --------
+    >>> images, labels = load_digits_images(size=28)
+    >>> images.shape, images.dtype
+    ((1797, 28, 28), dtype('uint8'))
+    """
+    from sklearn.datasets import load_digits
+
+    if size is not None and (not isinstance(size, (int, np.integer)) or size < 8):
+        raise ValueError(f"size debe ser None o un entero ≥ 8; se recibió {size!r}.")
+    digits = load_digits()
+    images = digits.images / 16.0  # sklearn stores 0..16
+    if size is not None:
+        images = _fit_in_box(images, int(size))
+    return np.round(images * 255).clip(0, 255).astype(np.uint8), digits.target.astype(np.int64)
+
+
+def _split(images, labels, test_fraction, seed):
+    from sklearn.model_selection import train_test_split
+
+    x_train, x_test, y_train, y_test = train_test_split(
+        images, labels, test_size=test_fraction, random_state=seed, stratify=labels)
+    return (x_train, y_train), (x_test, y_test)
+
+
+def load_digits_split(size=MNIST_SIZE, test_fraction=0.2, seed=0):
+    """Los dígitos de scikit-learn, ya divididos en entrenamiento y prueba (estratificado).
+
+    Returns
+    -------
+    tuple
+        ``(x_train, y_train), (x_test, y_test)``, con el formato de ``keras.datasets.mnist``.
+    """
+    images, labels = load_digits_images(size=size)
+    return _split(images, labels, test_fraction, seed)
+
+
+def load_mnist():
+    """MNIST (LeCun et al., 1998): 60 000 + 10 000 dígitos de 28×28 en gris.
+
+    Usa ``keras.datasets.mnist.load_data()``, que descarga el archivo una vez y lo guarda
+    en ``~/.keras/datasets``. Sin conexión, avisa y devuelve en su lugar los 1797 dígitos
+    de scikit-learn escalados a 28×28 (:func:`load_digits_split`), con el mismo formato.
+
+    Returns
+    -------
+    tuple
+        ``(x_train, y_train), (x_test, y_test)``: imágenes ``uint8`` (N, 28, 28) y
+        etiquetas enteras (N,).
+    """
+    import keras
+
+    return _load_or_stand_in(
+        keras.datasets.mnist.load_data,
+        load_digits_split,
+        what="MNIST con keras.datasets.mnist",
+        instead="los 1797 dígitos de scikit-learn (load_digits) escalados a 28×28",
+    )

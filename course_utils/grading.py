@@ -1,0 +1,198 @@
+"""Comprobaciones que usan las pruebas de las tareas, con mensajes en español.
+
+Cada ``check_*`` lanza ``AssertionError`` con un mensaje que dice qué se esperaba y qué se
+obtuvo, p. ej. «conv2d con stride=2: se esperaba forma (2, 2) y se obtuvo (4, 4)».
+
+Defensas contra las trampas habituales:
+
+* Las pruebas ocultas recargan este módulo (:func:`reloaded`), de modo que reasignar
+  ``grading.check_array`` desde una celda de respuesta no sirve de nada, y al cargarse el
+  módulo comprueba que las funciones de NumPy de las que depende son las auténticas.
+* :func:`call_without` ejecuta la función del alumno vigilando qué funciones llama, y falla
+  si usa una biblioteca que hace todo el trabajo (SciPy, TensorFlow, ``course_utils``...).
+"""
+import importlib
+import inspect
+import os
+import sys
+
+import numpy as np
+
+_NUMPY_DIR = os.path.dirname(np.__file__)
+# Every NumPy function this module relies on to decide whether an answer is right.
+_NUMPY_USED = ("asarray", "array_equal", "isclose", "allclose", "abs", "argmax", "unravel_index",
+               "isfinite", "all", "any", "issubdtype")
+_ASSERTIONS_USED = ("assert_allclose", "assert_array_equal", "assert_equal")
+
+
+def _is_genuine(function):
+    """True if ``function`` comes from NumPy itself, not from a notebook cell."""
+    if isinstance(function, np.ufunc) or inspect.isbuiltin(function):
+        return True
+    wrapped = inspect.unwrap(function)
+    code = getattr(wrapped, "__code__", None)
+    if code is None:  # C functions wrapped by NumPy's array-function dispatch
+        return type(function).__module__.startswith("numpy") or inspect.isroutine(function)
+    return os.path.abspath(code.co_filename).startswith(_NUMPY_DIR)
+
+
+def verify_numpy():
+    """Falla si una celda ha sustituido funciones de NumPy que la corrección necesita."""
+    replaced = [f"numpy.{name}" for name in _NUMPY_USED if not _is_genuine(getattr(np, name))]
+    replaced += [f"numpy.testing.{name}" for name in _ASSERTIONS_USED
+                 if not _is_genuine(getattr(np.testing, name))]
+    if replaced:
+        raise AssertionError(
+            "Se han modificado funciones de NumPy que usa la corrección: "
+            + ", ".join(replaced) + ". Una celda de respuesta no debe reasignar funciones de bibliotecas."
+        )
+
+
+verify_numpy()
+
+
+def reloaded():
+    """Versión recién cargada de este módulo, inmune a parches hechos desde las respuestas."""
+    return importlib.reload(sys.modules[__name__])
+
+
+# --- Comparaciones ---------------------------------------------------------------------------
+
+def _prefix(name):
+    return f"{name}: " if name else ""
+
+
+def check_type(name, got, expected_type):
+    """Comprueba que ``got`` es de tipo ``expected_type`` (o una tupla de tipos)."""
+    if not isinstance(got, expected_type):
+        wanted = (" o ".join(t.__name__ for t in expected_type)
+                  if isinstance(expected_type, tuple) else expected_type.__name__)
+        raise AssertionError(f"{_prefix(name)}se esperaba un {wanted} y se obtuvo {type(got).__name__}.")
+
+
+def check_equal(name, got, expected):
+    """Comprueba la igualdad exacta de dos valores (enteros, tuplas, cadenas...)."""
+    if got != expected:
+        raise AssertionError(f"{_prefix(name)}se esperaba {expected!r} y se obtuvo {got!r}.")
+
+
+def check_close(name, got, expected, atol=1e-6, rtol=1e-6):
+    """Comprueba que un número real está cerca del esperado."""
+    try:
+        value = float(got)
+    except (TypeError, ValueError):
+        raise AssertionError(f"{_prefix(name)}se esperaba un número y se obtuvo {got!r}.") from None
+    if not np.isclose(value, expected, atol=atol, rtol=rtol):
+        raise AssertionError(f"{_prefix(name)}se esperaba {expected:.6g} y se obtuvo {value:.6g}.")
+
+
+def check_array(name, got, expected, atol=1e-6, rtol=1e-6, dtype=None):
+    """Comprueba tipo, forma, ``dtype`` (opcional) y valores de un array de NumPy.
+
+    Parameters
+    ----------
+    name : str
+        Qué se está comprobando, p. ej. ``"to_grayscale con una imagen 5×7"``.
+    got : object
+        Lo que devolvió la función del alumno.
+    expected : array_like
+        El resultado correcto.
+    atol, rtol : float
+        Tolerancias absoluta y relativa para valores reales.
+    dtype : numpy.dtype or str, optional
+        Si se da, el ``dtype`` exacto que debe tener ``got``.
+    """
+    expected = np.asarray(expected)
+    check_type(name, got, np.ndarray)
+    if got.shape != expected.shape:
+        raise AssertionError(f"{_prefix(name)}se esperaba forma {expected.shape} y se obtuvo {got.shape}.")
+    if dtype is not None and got.dtype != np.dtype(dtype):
+        raise AssertionError(f"{_prefix(name)}se esperaba dtype {np.dtype(dtype)} y se obtuvo {got.dtype}.")
+    if got.dtype == bool or np.issubdtype(expected.dtype, np.integer) and np.issubdtype(got.dtype, np.integer):
+        wrong = got != expected
+    else:
+        if not np.issubdtype(got.dtype, np.number):
+            raise AssertionError(f"{_prefix(name)}se esperaban números y se obtuvo dtype {got.dtype}.")
+        wrong = ~np.isclose(got.astype(np.float64), expected.astype(np.float64), atol=atol, rtol=rtol)
+    if np.any(wrong):
+        where = np.unravel_index(np.argmax(wrong), wrong.shape) if wrong.ndim else ()
+        raise AssertionError(
+            f"{_prefix(name)}{int(wrong.sum())} de {wrong.size} valores no coinciden; "
+            f"el primero, en la posición {tuple(int(i) for i in where)}: se esperaba "
+            f"{_show(expected[where])} y se obtuvo {_show(got[where])}."
+        )
+
+
+def _show(value):
+    return repr(value.item() if isinstance(value, np.generic) else value)
+
+
+def check_raises(name, exception, function, *args, **kwargs):
+    """Comprueba que ``function(*args, **kwargs)`` lanza ``exception`` y devuelve su mensaje."""
+    try:
+        function(*args, **kwargs)
+    except exception as error:
+        return str(error)
+    except Exception as error:
+        raise AssertionError(
+            f"{_prefix(name)}se esperaba {exception.__name__} y se lanzó {type(error).__name__}: {error}"
+        ) from None
+    raise AssertionError(f"{_prefix(name)}se esperaba que lanzara {exception.__name__} y no lanzó nada.")
+
+
+# --- Funciones prohibidas --------------------------------------------------------------------
+
+class _CallWatcher:
+    """Perfilador que anota el módulo de cada función llamada."""
+
+    def __init__(self, forbidden):
+        self.forbidden = tuple(forbidden)
+        self.seen = set()
+
+    def _module_of(self, frame, event, arg):
+        if event == "call":
+            return frame.f_globals.get("__name__", "")
+        if event == "c_call":
+            module = getattr(arg, "__module__", None)
+            if module is None and getattr(arg, "__self__", None) is not None:
+                module = type(arg.__self__).__module__
+            return f"{module}.{getattr(arg, '__name__', '')}" if module else ""
+        return ""
+
+    def __call__(self, frame, event, arg):
+        module = self._module_of(frame, event, arg)
+        if module and module.startswith(self.forbidden):
+            self.seen.add(".".join(module.split(".")[:2]))
+
+
+def call_without(forbidden, function, *args, **kwargs):
+    """Ejecuta ``function(*args, **kwargs)`` y falla si llama a algo de los módulos ``forbidden``.
+
+    Parameters
+    ----------
+    forbidden : sequence of str
+        Prefijos de módulos o funciones prohibidos, p. ej. ``("scipy", "tensorflow",
+        "numpy.convolve")``.
+
+    Returns
+    -------
+    object
+        Lo que devuelve ``function``.
+    """
+    watcher = _CallWatcher(forbidden)
+    previous = sys.getprofile()
+    sys.setprofile(watcher)
+    try:
+        result = function(*args, **kwargs)
+    finally:
+        still_watching = sys.getprofile() is watcher
+        sys.setprofile(previous)
+    name = getattr(function, "__name__", "la función")
+    if not still_watching:
+        raise AssertionError(f"{name} ha desactivado la vigilancia de llamadas (sys.setprofile).")
+    if watcher.seen:
+        raise AssertionError(
+            f"{name} usa {', '.join(sorted(watcher.seen))}: el ejercicio es escribirla con NumPy, "
+            "sin delegar el trabajo en otra biblioteca."
+        )
+    return result

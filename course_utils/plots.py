@@ -1,0 +1,175 @@
+"""Figuras que el libro muestra una y otra vez: rejillas de imágenes, píxeles con su
+valor escrito encima, canales por separado."""
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def _as_image(image, name="image"):
+    """Valida una imagen (H, W), (H, W, 1), (H, W, 3) o (H, W, 4) y la devuelve lista para imshow."""
+    array = np.asarray(image)
+    if array.ndim == 3 and array.shape[-1] == 1:
+        array = array[..., 0]
+    if array.ndim not in (2, 3) or (array.ndim == 3 and array.shape[-1] not in (3, 4)):
+        raise ValueError(
+            f"{name}: se esperaba una imagen (H, W), (H, W, 1), (H, W, 3) o (H, W, 4); "
+            f"se recibió un array de forma {array.shape}."
+        )
+    return array
+
+
+def _imshow(ax, image, cmap="gray", vmin=None, vmax=None):
+    image = _as_image(image)
+    if image.ndim == 2 and vmin is None and vmax is None and image.dtype == np.uint8:
+        vmin, vmax = 0, 255  # show 8-bit values on their absolute scale, not stretched
+    ax.imshow(image, cmap=cmap if image.ndim == 2 else None, vmin=vmin, vmax=vmax)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def show_images(images, titles=None, ncols=5, cmap="gray", size=2.0, suptitle=None):
+    """Rejilla de imágenes con un título opcional para cada una.
+
+    Parameters
+    ----------
+    images : sequence of array_like
+        Imágenes (H, W) o (H, W, 3); también un array (N, H, W) o (N, H, W, C).
+    titles : sequence of str, optional
+        Un título por imagen.
+    ncols : int
+        Columnas de la rejilla.
+    cmap : str
+        Mapa de color para las imágenes en gris.
+    size : float
+        Lado en pulgadas de cada imagen.
+    suptitle : str, optional
+        Título de la figura.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    images = list(images)
+    if not images:
+        raise ValueError("show_images: la lista de imágenes está vacía.")
+    if titles is not None and len(titles) != len(images):
+        raise ValueError(
+            f"show_images: hay {len(images)} imágenes pero {len(titles)} títulos; "
+            "se esperaba uno por imagen."
+        )
+    ncols = max(1, min(ncols, len(images)))
+    nrows = math.ceil(len(images) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3),
+                             squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        if k >= len(images):
+            ax.axis("off")
+            continue
+        _imshow(ax, images[k], cmap=cmap)
+        if titles is not None:
+            ax.set_title(str(titles[k]))
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
+
+
+def show_pixel_values(image, ax=None, fontsize=None, fmt=None, cmap="gray", title=None):
+    """Muestra una imagen pequeña en gris con el valor de cada píxel escrito encima.
+
+    Como en las transparencias de clase: sirve para ver que una imagen es una matriz
+    de números. El texto es blanco sobre píxeles oscuros y negro sobre los claros.
+
+    Parameters
+    ----------
+    image : array_like
+        Matriz (H, W), de como mucho 32×32 para que los números se lean.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si no se da, se crea una figura.
+    fontsize : float, optional
+        Tamaño del texto; por defecto se ajusta al tamaño de la matriz.
+    fmt : str, optional
+        Formato de los números: ``"{:d}"`` para enteros, ``"{:.2f}"`` para reales.
+    cmap : str
+        Mapa de color.
+    title : str, optional
+        Título de los ejes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    array = np.asarray(image)
+    if array.ndim != 2:
+        raise ValueError(
+            f"show_pixel_values: se esperaba una matriz (H, W) de un solo canal; "
+            f"se recibió la forma {array.shape}. Elija un canal o pásela a gris antes."
+        )
+    if max(array.shape) > 32:
+        raise ValueError(
+            f"show_pixel_values: la matriz {array.shape} es demasiado grande para leer sus "
+            "valores; recorte una zona de como mucho 32×32."
+        )
+    if ax is None:
+        side = max(3.0, 0.45 * max(array.shape))
+        _, ax = plt.subplots(figsize=(side, side))
+    integer = np.issubdtype(array.dtype, np.integer)
+    fmt = fmt or ("{:d}" if integer else "{:.2f}")
+    vmin, vmax = (0, 255) if array.dtype == np.uint8 else (float(array.min()), float(array.max()))
+    ax.imshow(array, cmap=cmap, vmin=vmin, vmax=vmax)
+    middle = (vmin + vmax) / 2
+    fontsize = fontsize or max(5, 11 - max(array.shape) // 4)
+    for (row, col), value in np.ndenumerate(array):
+        colour = "white" if value < middle else "black"
+        text = fmt.format(int(value) if integer else float(value))
+        ax.text(col, row, text, ha="center", va="center", color=colour, fontsize=fontsize)
+    ax.set_xticks(range(array.shape[1]))
+    ax.set_yticks(range(array.shape[0]))
+    ax.tick_params(labelsize=7, length=0)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def show_channels(image, names=None, cmaps=None, size=3.0):
+    """La imagen completa y cada uno de sus canales por separado, en escala de intensidad.
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen (H, W, C) con C = 3 (RGB) o 4 (RGBA).
+    names : sequence of str, optional
+        Nombre de cada canal; por defecto R, G, B (y A).
+    cmaps : sequence of str, optional
+        Mapa de color de cada canal; por defecto rojos, verdes, azules (y gris).
+    size : float
+        Lado en pulgadas de cada panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    array = np.asarray(image)
+    if array.ndim != 3 or array.shape[-1] not in (3, 4):
+        raise ValueError(
+            f"show_channels: se esperaba una imagen (H, W, 3) o (H, W, 4); "
+            f"se recibió la forma {array.shape}."
+        )
+    channels = array.shape[-1]
+    names = names or ["R (rojo)", "G (verde)", "B (azul)", "A (alfa)"][:channels]
+    cmaps = cmaps or ["Reds", "Greens", "Blues", "gray"][:channels]
+    if len(names) != channels or len(cmaps) != channels:
+        raise ValueError(f"show_channels: se esperaban {channels} nombres y {channels} mapas de color.")
+    fig, axes = plt.subplots(1, channels + 1, figsize=(size * (channels + 1), size))
+    axes[0].imshow(array)
+    axes[0].set_title("Imagen")
+    vmax = 255 if array.dtype == np.uint8 else float(array.max())
+    for k in range(channels):
+        axes[k + 1].imshow(array[..., k], cmap=cmaps[k], vmin=0, vmax=vmax)
+        axes[k + 1].set_title(names[k])
+    for ax in axes:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,86 @@
+"""Layers 3 and 4 of DESIGN.md: exercises/ is what nbgrader generates from solutions/, and the
+nbgrader cycle grades fairly: the solution gets full marks, the untouched student version zero,
+and every wrong submission of the corpus loses the points of the test that should catch it."""
+import nbformat
+import pytest
+from timings import TIMINGS
+from nbgrader_course import (EXERCISES, Course, Submission, assignments, solution_answers,
+                             wrong_submissions)
+
+AUTOGRADE_BUDGET_S = 30  # per submission, on a 2-core CPU
+MIN_WRONG_SUBMISSIONS = 6
+_COURSES = {}
+
+
+def graded_course(assignment, tmp_path_factory):
+    """Release the assignment, submit every case, autograde them all once (cached)."""
+    if assignment not in _COURSES:
+        course = Course(tmp_path_factory.mktemp(assignment), assignment)
+        released = nbformat.read(course.released, as_version=4)
+        answers = solution_answers(assignment)
+        course.submit("solucion", Submission("solucion", "", []).apply(released, answers))
+        course.submit("sin_tocar", released)
+        for submission in wrong_submissions(assignment):
+            course.submit(submission.name, submission.apply(released, answers))
+        course.autograde()
+        count = 2 + len(wrong_submissions(assignment))
+        TIMINGS[f"autocorrección de {assignment}, por entrega ({count} entregas)"] = (
+            course.autograde_seconds / count)
+        _COURSES[assignment] = course
+    return _COURSES[assignment]
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_exercises_are_generated_from_solutions(assignment, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    generated = nbformat.read(course.released, as_version=4)
+    committed = nbformat.read(EXERCISES / assignment / f"{assignment}.ipynb", as_version=4)
+    assert committed == generated, (
+        f"exercises/{assignment} no es lo que genera nbgrader desde solutions/: ejecute `make exercises`")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_solution_gets_full_marks(assignment, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    scores = course.scores("solucion")
+    lost = {cell: score for cell, score in scores.items() if score[0] != score[1]}
+    assert scores and not lost, f"la solución pierde puntos en {lost}"
+    assert sum(s for s, _ in scores.values()) == course.max_score() > 0
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_untouched_exercise_scores_zero(assignment, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    scores = course.scores("sin_tocar")
+    assert scores, "el cuaderno sin tocar no llegó a calificarse"
+    assert sum(s for s, _ in scores.values()) == 0, f"sin tocar puntúa {scores}"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_corpus_has_enough_wrong_submissions(assignment):
+    assert len(wrong_submissions(assignment)) >= MIN_WRONG_SUBMISSIONS
+
+
+@pytest.mark.parametrize("assignment,submission", [
+    (a, s) for a in assignments() for s in wrong_submissions(a)], ids=lambda x: getattr(x, "name", x))
+def test_wrong_submission_loses_the_right_points(assignment, submission, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    scores = course.scores(submission.name)
+    total = sum(score for score, _ in scores.values())
+    assert total < course.max_score(), f"{submission.name} ({submission.description}) saca todos los puntos"
+    if submission.must_fail == ["todas"]:
+        assert total == 0, f"{submission.name} debía sacar 0 y saca {scores}"
+        return
+    for cell, max_score in course.graded_cells().items():
+        score = scores.get(cell, (0, max_score))[0]  # a deleted test cell scores nothing
+        if cell in submission.must_fail:
+            assert score == 0, f"{submission.name}: {cell} debía fallar y saca {score}/{max_score}"
+        else:
+            assert score == max_score, f"{submission.name}: {cell} no debía fallar y saca {score}/{max_score}"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_autograde_is_fast(assignment, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    count = 2 + len(wrong_submissions(assignment))
+    assert course.autograde_seconds / count < AUTOGRADE_BUDGET_S

@@ -1,0 +1,83 @@
+"""Static checks of every notebook: Colab badge and install line use the repository URL of
+_config.yml, the first cell calls setup(), notebooks are committed without outputs, chapters
+are in the table of contents and close with a summary and references."""
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+REPO_URL = CONFIG["repository"]["url"].rstrip("/")
+REPO = REPO_URL.removeprefix("https://github.com/")
+BRANCH = CONFIG["repository"]["branch"]
+CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("*/*.ipynb"))
+ALL = CHAPTERS + SOLUTIONS + EXERCISES
+COLAB = re.compile(r"https://colab\.research\.google\.com/github/([^)\s\"]+)")
+
+
+def _read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def _name(path):
+    return str(path.relative_to(ROOT))
+
+
+def _student_path(path):
+    """Where students open this notebook: a solution's badge points at its exercise."""
+    relative = path.relative_to(ROOT)
+    if relative.parts[0] == "solutions":
+        relative = Path("exercises", *relative.parts[1:])
+    return relative.as_posix()
+
+
+def test_there_are_notebooks():
+    assert CHAPTERS and SOLUTIONS and EXERCISES
+
+
+@pytest.mark.parametrize("path", ALL, ids=_name)
+def test_colab_badge_points_at_this_notebook_in_the_repository(path):
+    links = COLAB.findall(_read(path).cells[0].source)
+    assert links == [f"{REPO}/blob/{BRANCH}/{_student_path(path)}"], (
+        f"{_name(path)}: la primera celda debe tener la insignia «Abrir en Colab» de este cuaderno")
+
+
+@pytest.mark.parametrize("path", ALL, ids=_name)
+def test_first_code_cell_installs_from_the_repository_and_calls_setup(path):
+    first = next(c for c in _read(path).cells if c.cell_type == "code")
+    assert f'REPO_URL = "{REPO_URL}"' in first.source
+    assert '"google.colab" in sys.modules' in first.source
+    assert re.search(r"^setup\(", first.source, re.M)
+
+
+@pytest.mark.parametrize("path", ALL, ids=_name)
+def test_notebook_is_committed_without_outputs(path):
+    dirty = [i for i, c in enumerate(_read(path).cells)
+             if c.cell_type == "code" and (c.outputs or c.execution_count)]
+    assert not dirty, f"{_name(path)}: celdas con salidas {dirty}; guárdelo sin salidas"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=_name)
+def test_chapter_opens_with_title_and_goals_and_closes_with_summary_and_references(path):
+    markdown = "\n".join(c.source for c in _read(path).cells if c.cell_type == "markdown")
+    assert _read(path).cells[0].source.startswith("# ")
+    for heading in ("Objetivos", "Resumen", "Referencias"):
+        assert re.search(rf"^#+ .*{heading}", markdown, re.M), f"{_name(path)}: falta la sección {heading}"
+
+
+def _toc_files(entries):
+    for entry in entries:
+        if "file" in entry:
+            yield entry["file"]
+        yield from _toc_files(entry.get("sections", []) + entry.get("chapters", []))
+
+
+def test_table_of_contents_lists_every_chapter():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    listed = set(_toc_files(toc.get("chapters", []) + toc.get("parts", [])))
+    assert listed == {f"book/{p.stem}" for p in CHAPTERS}

@@ -1,0 +1,51 @@
+"""pyproject.toml and environment.yml declare the same dependencies with the same ranges."""
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _parse(requirement):
+    name, spec = re.match(r"\s*([A-Za-z0-9_.\-]+)\s*(.*)", requirement).groups()
+    return name.lower().replace("_", "-"), spec.replace(" ", "")
+
+
+def _pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    requirements = project["dependencies"] + project["optional-dependencies"]["dev"]
+    return dict(_parse(r) for r in requirements)
+
+
+def _environment():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict) and "pip" in d)
+    return dict(_parse(r) for r in pip if not r.startswith("-e"))
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    assert _environment() == _pyproject()
+
+
+def test_core_dependencies_have_the_ranges_the_course_needs():
+    deps = _pyproject()
+    assert deps["tensorflow"] == ">=2.16,<3"  # Keras 3 is TensorFlow's Keras from 2.16 on
+    assert deps["keras"] == ">=3.0,<4"
+    assert deps["jupyter-book"] == ">=1.0,<2"
+    assert deps["nbgrader"] == ">=0.9,<0.10"
+    assert deps["ipywidgets"] == ">=8,<9"
+    assert {"nbval", "matplotlib", "scikit-learn", "scikit-image"} <= set(deps)
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+    assert "make test" in (ROOT / "README.md").read_text()
+    assert "make book" in (ROOT / "README.md").read_text()
+
+
+def test_nbgrader_config_points_at_solutions_and_exercises():
+    config = (ROOT / "nbgrader_config.py").read_text()
+    assert 'source_directory = "solutions"' in config
+    assert 'release_directory = "exercises"' in config

@@ -1,0 +1,2 @@
+"""Times the tests measure (what -> seconds); the root conftest.py prints them at the end."""
+TIMINGS = {}
