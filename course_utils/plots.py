@@ -173,3 +173,79 @@ def show_channels(image, names=None, cmaps=None, size=3.0):
         ax.set_yticks([])
     fig.tight_layout()
     return fig
+
+
+def plot_history(history, metrics=("loss", "accuracy"), title=None):
+    """Curvas de entrenamiento y validación de ``model.fit``, una gráfica por métrica.
+
+    Parameters
+    ----------
+    history : keras.callbacks.History or dict
+        Lo que devuelve ``model.fit`` (o su atributo ``history``).
+    metrics : sequence of str
+        Métricas a dibujar; se usan las que existan en el historial.
+    title : str, optional
+        Título de la figura.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    logs = getattr(history, "history", history)
+    metrics = [m for m in metrics if m in logs]
+    if not metrics:
+        raise ValueError(f"plot_history: el historial no tiene ninguna de las métricas pedidas; tiene {list(logs)}.")
+    fig, axes = plt.subplots(1, len(metrics), figsize=(5 * len(metrics), 3.5), squeeze=False)
+    for ax, metric in zip(axes.flat, metrics):
+        epochs = np.arange(1, len(logs[metric]) + 1)
+        ax.plot(epochs, logs[metric], "o-", label="entrenamiento")
+        if f"val_{metric}" in logs:
+            ax.plot(epochs, logs[f"val_{metric}"], "s--", label="validación")
+        ax.set_xlabel("época")
+        ax.set_ylabel(metric)
+        ax.legend()
+        ax.grid(alpha=0.3)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion_matrix(y_true, y_pred, class_names=None, normalize=False, ax=None):
+    """Matriz de confusión: filas = clase real, columnas = clase predicha.
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like of int
+        Etiquetas reales y predichas, de la misma longitud.
+    class_names : sequence of str, optional
+        Nombre de cada clase.
+    normalize : bool
+        Si es ``True``, cada fila se divide por su total (exhaustividad por clase).
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    numpy.ndarray
+        La matriz de confusión (cuentas, o proporciones si ``normalize``).
+    """
+    y_true, y_pred = np.asarray(y_true).ravel(), np.asarray(y_pred).ravel()
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"plot_confusion_matrix: y_true tiene {y_true.size} etiquetas e y_pred {y_pred.size}.")
+    n = int(max(y_true.max(), y_pred.max())) + 1 if class_names is None else len(class_names)
+    matrix = np.zeros((n, n), dtype=np.int64)
+    np.add.at(matrix, (y_true, y_pred), 1)
+    shown = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1) if normalize else matrix
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.5 * n + 2.5, 0.5 * n + 2))
+    ax.imshow(shown, cmap="Blues")
+    for (i, j), value in np.ndenumerate(shown):
+        text = f"{value:.2f}" if normalize else str(value)
+        ax.text(j, i, text, ha="center", va="center", fontsize=8,
+                color="white" if value > shown.max() / 2 else "black")
+    names = class_names or [str(k) for k in range(n)]
+    ax.set_xticks(range(n), names, rotation=45 if max(len(s) for s in names) > 2 else 0)
+    ax.set_yticks(range(n), names)
+    ax.set_xlabel("clase predicha")
+    ax.set_ylabel("clase real")
+    return shown
