@@ -1,0 +1,46 @@
+"""course_utils.config: run mode, budget, setup."""
+import random
+
+import numpy as np
+import pytest
+
+from course_utils import config
+
+
+@pytest.mark.parametrize("value,quick", [("1", True), ("true", True), ("sí", True), ("0", False), ("", False)])
+def test_is_quick_reads_the_environment(monkeypatch, value, quick):
+    monkeypatch.setenv("COURSE_QUICK", value)
+    assert config.is_quick() is quick
+
+
+def test_budget_picks_the_value_of_the_mode(monkeypatch):
+    monkeypatch.setenv("COURSE_QUICK", "1")
+    assert config.budget(full=15, quick=1) == 1
+    monkeypatch.delenv("COURSE_QUICK")
+    assert config.budget(full=15, quick=1) == 15
+
+
+def test_setup_seeds_every_generator_and_reports_the_device(capsys, monkeypatch):
+    monkeypatch.setenv("COURSE_QUICK", "1")
+    import tensorflow as tf
+
+    config.setup(seed=7)
+    first = (random.random(), np.random.rand(), float(tf.random.uniform(())))
+    line = config.setup(seed=7)
+    second = (random.random(), np.random.rand(), float(tf.random.uniform(())))
+    assert first == second
+    assert line.startswith("Dispositivo: CPU") and "modo rápido" in line and "semilla 7" in line
+    assert line in capsys.readouterr().out
+
+
+def test_setup_without_tensorflow_still_seeds_numpy(capsys):
+    line = config.setup(seed=3, tensorflow=False)
+    a = np.random.rand()
+    config.setup(seed=3, tensorflow=False, verbose=False)
+    assert np.random.rand() == a
+    assert "solo NumPy" in line
+
+
+def test_setup_rejects_a_bad_seed():
+    with pytest.raises(ValueError, match="semilla"):
+        config.setup(seed=-1)
