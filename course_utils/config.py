@@ -4,6 +4,7 @@ El modo rápido (variable de entorno ``COURSE_QUICK=1``) recorre los mismos paso
 pocas épocas y muestras pequeñas, para que cada cuaderno se ejecute en una CPU modesta
 en alrededor de un minuto. Es el que usan las pruebas.
 """
+import contextlib
 import os
 import sys
 
@@ -43,6 +44,26 @@ def device_name():
         return "CPU"
     details = tf.config.experimental.get_device_details(gpus[0])
     return f"GPU ({details.get('device_name', gpus[0].name)})"
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr():
+    """Silence the C++ start-up lines TensorFlow writes straight to file descriptor 2
+    (oneDNN notices, "could not find cuda drivers") that no log level turns off."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real descriptor 2 (some embedded consoles)
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 def _plot_style():
@@ -85,13 +106,14 @@ def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
     _plot_style()
     mode = f"modo rápido ({QUICK_ENV}=1)" if is_quick() else "modo completo"
     if tensorflow:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # must be set before TensorFlow loads
-        import keras
-        import tensorflow as tf
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # must be set before TensorFlow loads
+        with _quiet_native_stderr():
+            import keras
+            import tensorflow as tf
 
+            device = device_name()
         tf.get_logger().setLevel("ERROR")
         keras.utils.set_random_seed(seed)  # Python, NumPy and TensorFlow at once
-        device = device_name()
     else:
         import random
 

@@ -132,8 +132,17 @@ def show_pixel_values(image, ax=None, fontsize=None, fmt=None, cmap="gray", titl
     return ax
 
 
-def show_channels(image, names=None, cmaps=None, size=3.0):
+def _black_to(colour):
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list(f"negro-{colour}", ["black", colour])
+
+
+def show_channels(image, names=None, cmaps=None, size=3.0, original=None):
     """La imagen completa y cada uno de sus canales por separado, en escala de intensidad.
+
+    Cada canal se pinta de negro (0) a su color puro (255): cuanto más intenso el color en el
+    panel, más luz de ese color tiene el píxel.
 
     Parameters
     ----------
@@ -141,10 +150,12 @@ def show_channels(image, names=None, cmaps=None, size=3.0):
         Imagen (H, W, C) con C = 3 (RGB) o 4 (RGBA).
     names : sequence of str, optional
         Nombre de cada canal; por defecto R, G, B (y A).
-    cmaps : sequence of str, optional
-        Mapa de color de cada canal; por defecto rojos, verdes, azules (y gris).
+    cmaps : sequence, optional
+        Mapa de color de cada canal; por defecto de negro a rojo, verde y azul (y gris).
     size : float
         Lado en pulgadas de cada panel.
+    original : array_like, optional
+        Imagen del primer panel, si ``image`` no es RGB (p. ej. sus canales HSV).
 
     Returns
     -------
@@ -158,11 +169,11 @@ def show_channels(image, names=None, cmaps=None, size=3.0):
         )
     channels = array.shape[-1]
     names = names or ["R (rojo)", "G (verde)", "B (azul)", "A (alfa)"][:channels]
-    cmaps = cmaps or ["Reds", "Greens", "Blues", "gray"][:channels]
+    cmaps = cmaps or [_black_to("red"), _black_to("lime"), _black_to("blue"), "gray"][:channels]
     if len(names) != channels or len(cmaps) != channels:
         raise ValueError(f"show_channels: se esperaban {channels} nombres y {channels} mapas de color.")
     fig, axes = plt.subplots(1, channels + 1, figsize=(size * (channels + 1), size))
-    axes[0].imshow(array)
+    axes[0].imshow(array if original is None else np.asarray(original))
     axes[0].set_title("Imagen")
     vmax = 255 if array.dtype == np.uint8 else float(array.max())
     for k in range(channels):
