@@ -110,3 +110,203 @@ def image_explorer():
                                                 row=row, col=col, size=size))
     controls = widgets.VBox([widgets.HBox([image, space, channel]), widgets.HBox([row, col, size])])
     return widgets.VBox([controls, out])
+
+
+# --- Capítulo 2: convoluciones ---
+
+def _gray_image(image, size=None):
+    """Imagen de ejemplo (por nombre) o array, en gris real [0, 255] y, si se pide, reducida a ``size``."""
+    from skimage.transform import resize
+
+    array = data.load_sample_image(image) if isinstance(image, str) else np.asarray(image)
+    if array.ndim == 3:
+        array = array[..., :3] @ BT601
+    if array.ndim != 2:
+        raise ValueError(f"Se esperaba una imagen (H, W) o (H, W, 3); se recibió la forma {array.shape}.")
+    array = array.astype(np.float64)
+    if size is not None and max(array.shape) > size:
+        scale = size / max(array.shape)
+        shape = (max(1, round(array.shape[0] * scale)), max(1, round(array.shape[1] * scale)))
+        array = resize(array, shape, order=1, anti_aliasing=True, preserve_range=True)
+    return array
+
+
+def draw_kernel_effect(image, kernel, size=256, title=None):
+    """Dibuja una imagen en gris, el núcleo con sus pesos y el resultado de aplicarlo.
+
+    El núcleo se aplica con :func:`course_utils.ops.conv2d` y padding ``(K − 1) // 2``, de modo
+    que la salida conserva el tamaño (padding «same» para núcleos de lado impar).
+
+    Parameters
+    ----------
+    image : str or array_like
+        Nombre de una imagen de :func:`course_utils.data.list_sample_images` o un array
+        (H, W) / (H, W, 3); el color se pasa a gris.
+    kernel : array_like
+        Núcleo cuadrado (K, K) de lado impar.
+    size : int or None
+        Lado máximo de la imagen (se reduce para que el cálculo sea instantáneo).
+    title : str, optional
+        Título del panel del núcleo.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Tres paneles: entrada, núcleo, salida. La salida se muestra entre sus percentiles 1 y 99.
+    """
+    from . import ops
+
+    kernel = np.asarray(kernel, dtype=np.float64)
+    if kernel.ndim != 2 or kernel.shape[0] != kernel.shape[1] or kernel.shape[0] % 2 == 0:
+        raise ValueError(f"Se esperaba un núcleo cuadrado de lado impar (3×3, 5×5...); se recibió la forma {kernel.shape}.")
+    gray = _gray_image(image, size)
+    out = ops.conv2d(gray, kernel, padding=kernel.shape[0] // 2)
+    low, high = np.percentile(out, [1, 99])
+    fig, axes = plt.subplots(1, 3, figsize=(12, 4.2), gridspec_kw={"width_ratios": [1, 0.6, 1]})
+    axes[0].imshow(gray, cmap="gray", vmin=0, vmax=255)
+    axes[0].set_title(f"Entrada {gray.shape[0]}×{gray.shape[1]}")
+    plots.show_pixel_values(kernel, ax=axes[1], fmt="{:.2f}", cmap="coolwarm",
+                            title=title or f"Núcleo {kernel.shape[0]}×{kernel.shape[1]}")
+    axes[2].imshow(out, cmap="gray", vmin=low, vmax=high if high > low else low + 1)
+    axes[2].set_title(f"Salida: valores de {out.min():.0f} a {out.max():.0f}")
+    for ax in (axes[0], axes[2]):
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.tight_layout()
+    return fig
+
+
+def kernel_editor(image="camera", size=256):
+    """Editor de núcleos del capítulo 2: elija un filtro clásico o escriba los nueve pesos.
+
+    El resultado se recalcula en cuanto cambia un peso, el filtro o la imagen.
+    """
+    import ipywidgets as widgets
+    from . import ops
+
+    picture = widgets.Dropdown(options=data.list_sample_images(), value=image, description="Imagen")
+    preset = widgets.Dropdown(options=list(ops.KERNELS), value="Sobel X", description="Filtro")
+    cells = [widgets.FloatText(value=0.0, step=0.1, layout=widgets.Layout(width="70px")) for _ in range(9)]
+    grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="repeat(3, 75px)"))
+    out = widgets.Output()
+    state = {"loading": False}
+
+    def redraw(_=None):
+        if state["loading"]:
+            return
+        kernel = np.array([cell.value for cell in cells]).reshape(3, 3)
+        with out:
+            out.clear_output(wait=True)
+            draw_kernel_effect(picture.value, kernel, size=size, title="Núcleo")
+            plt.show()
+
+    def load_preset(_=None):
+        state["loading"] = True  # fill the nine cells, then redraw once
+        for cell, value in zip(cells, ops.named_kernel(preset.value).ravel()):
+            cell.value = round(float(value), 4)
+        state["loading"] = False
+        redraw()
+
+    preset.observe(load_preset, names="value")
+    picture.observe(redraw, names="value")
+    for cell in cells:
+        cell.observe(redraw, names="value")
+    load_preset()
+    controls = widgets.HBox([widgets.VBox([picture, preset]), widgets.VBox([widgets.Label("Pesos"), grid])])
+    return widgets.VBox([controls, out])
+
+
+def draw_conv_window(n, kernel_size, padding=0, stride=1, row=0, col=0):
+    """Dibuja qué píxeles de la entrada ve la salida ``(row, col)`` de una convolución.
+
+    A la izquierda, la entrada de ``n × n`` con su anillo de padding (gris), los centros de todas
+    las posiciones del núcleo (puntos, separados ``stride``) y, en rojo, la ventana de la salida
+    elegida. A la derecha, la salida con esa celda en rojo y la fórmula del tamaño en el título.
+
+    Parameters
+    ----------
+    n : int
+        Lado de la entrada.
+    kernel_size, padding, stride : int
+        Hiperparámetros de la convolución.
+    row, col : int
+        Celda de la salida (empezando en 0).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from . import ops
+
+    out_size = ops.conv_output_size(n, kernel_size, padding, stride)
+    if not (0 <= row < out_size and 0 <= col < out_size):
+        raise ValueError(f"La salida es de {out_size}×{out_size}: fila y columna deben estar entre 0 y "
+                         f"{out_size - 1}; se recibió ({row}, {col}).")
+    rows, cols = ops.receptive_window(row, col, kernel_size, stride, padding)
+    side = n + 2 * padding
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5), gridspec_kw={"width_ratios": [side, max(out_size, 3)]})
+    for r in range(side):  # padded coordinates: image pixel (i, j) sits at (i + padding, j + padding)
+        for c in range(side):
+            is_pad = not (padding <= r < padding + n and padding <= c < padding + n)
+            left.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="0.85" if is_pad else "white",
+                                     edgecolor="0.6", lw=0.5))
+    centres = [stride * i + kernel_size / 2 - 0.5 for i in range(out_size)]
+    left.scatter(*np.meshgrid(centres, centres), s=8, color="tab:blue", zorder=3)
+    left.add_patch(Rectangle((cols.start + padding - 0.5, rows.start + padding - 0.5), kernel_size, kernel_size,
+                             facecolor="red", alpha=0.3, edgecolor="red", lw=2.5, zorder=4))
+    left.set_title(f"Entrada {n}×{n} con padding {padding} (gris) · núcleo {kernel_size}×{kernel_size} · "
+                   f"stride {stride}", fontsize=9)
+    for r in range(out_size):
+        for c in range(out_size):
+            chosen = (r, c) == (row, col)
+            right.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="red" if chosen else "white",
+                                      alpha=0.6 if chosen else 1, edgecolor="0.4", lw=0.8))
+    right.set_title(f"Salida {out_size}×{out_size} = ⌊({n} − {kernel_size} + 2·{padding}) / {stride}⌋ + 1",
+                    fontsize=9)
+    for ax, length in ((left, side), (right, out_size)):
+        ax.set_xlim(-0.5, length - 0.5)
+        ax.set_ylim(length - 0.5, -0.5)
+        ax.set_aspect("equal")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.tight_layout()
+    return fig
+
+
+def conv_explorer():
+    """Explorador del capítulo 2: tamaño de la entrada, núcleo, padding y stride, y qué ve cada salida."""
+    import ipywidgets as widgets
+    from . import ops
+
+    style = {"description_width": "initial"}
+    n = widgets.IntSlider(value=7, min=3, max=12, description="Entrada N", style=style)
+    k = widgets.IntSlider(value=3, min=1, max=7, description="Núcleo K", style=style)
+    p = widgets.IntSlider(value=1, min=0, max=3, description="Padding P", style=style)
+    s = widgets.IntSlider(value=2, min=1, max=4, description="Stride S", style=style)
+    row = widgets.IntSlider(value=0, min=0, max=3, description="Fila de la salida", style=style)
+    col = widgets.IntSlider(value=0, min=0, max=3, description="Columna de la salida", style=style)
+    out = widgets.Output()
+    state = {"busy": False}
+
+    def redraw(_=None):
+        if state["busy"]:  # changing a slider's maximum below fires another change: draw once
+            return
+        state["busy"] = True
+        try:
+            with out:
+                out.clear_output(wait=True)
+                try:
+                    size = ops.conv_output_size(n.value, k.value, p.value, s.value)
+                except ValueError as error:
+                    print(error)
+                    return
+                row.max, col.max = size - 1, size - 1  # sliders clamp their value to the new maximum
+                draw_conv_window(n.value, k.value, p.value, s.value, row.value, col.value)
+                plt.show()
+        finally:
+            state["busy"] = False
+
+    for control in (n, k, p, s, row, col):
+        control.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([widgets.HBox([widgets.VBox([n, k, p]), widgets.VBox([s, row, col])]), out])

@@ -1,0 +1,20 @@
+"""Recorre los canales pero asigna en vez de acumular: solo queda el último canal.
+
+Debe fallar: test_conv2d_multichannel
+"""
+# %% conv2d_multichannel
+def conv2d_multichannel(x, kernels, bias, stride=1, padding=0):
+    x = np.asarray(x, dtype=np.float64)
+    kernels = np.asarray(kernels, dtype=np.float64)
+    k, channels, n_filters = kernels.shape[0], kernels.shape[2], kernels.shape[3]
+    padded = np.pad(x, ((padding, padding), (padding, padding), (0, 0)))
+    out_h = (padded.shape[0] - k) // stride + 1
+    out_w = (padded.shape[1] - k) // stride + 1
+    out = np.zeros((out_h, out_w, n_filters))
+    for f in range(n_filters):
+        for c in range(channels):
+            for i in range(out_h):
+                for j in range(out_w):
+                    window = padded[i * stride:i * stride + k, j * stride:j * stride + k, c]
+                    out[i, j, f] = np.sum(window * kernels[:, :, c, f]) + bias[f]
+    return out

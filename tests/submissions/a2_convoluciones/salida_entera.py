@@ -1,0 +1,17 @@
+"""Crea la salida con np.zeros_like(image): con una imagen uint8 la salida es uint8 y se trunca.
+
+Debe fallar: test_conv2d
+"""
+# %% conv2d
+def conv2d(image, kernel, stride=1, padding=0):
+    image = np.asarray(image)
+    kernel = np.asarray(kernel, dtype=np.float64)
+    k_h, k_w = kernel.shape
+    padded = np.pad(image, padding)
+    out_h = (padded.shape[0] - k_h) // stride + 1
+    out_w = (padded.shape[1] - k_w) // stride + 1
+    out = np.zeros_like(image, shape=(out_h, out_w))
+    for i in range(out_h):
+        for j in range(out_w):
+            out[i, j] = np.sum(padded[i * stride:i * stride + k_h, j * stride:j * stride + k_w] * kernel)
+    return out
