@@ -1,4 +1,4 @@
-"""Intercambia filas y columnas de la salida: solo acierta con mapas cuadrados.
+"""Escribe cada media en out[j, i] en vez de out[i, j]: la salida sale traspuesta.
 
 Debe fallar: test_avg_pool2d
 """
