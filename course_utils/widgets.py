@@ -310,3 +310,94 @@ def conv_explorer():
         control.observe(redraw, names="value")
     redraw()
     return widgets.VBox([widgets.HBox([widgets.VBox([n, k, p]), widgets.VBox([s, row, col])]), out])
+
+
+# --- Capítulo 3: pooling ---
+
+POOL_LABELS = {"max": "máximo", "avg": "media", "min": "mínimo"}
+
+
+def _default_feature_map():
+    """Mapa 8×8 de enteros 0–9, fijo, para el explorador de pooling."""
+    return np.random.default_rng(3).integers(0, 10, size=(8, 8))
+
+
+def draw_pooling(feature_map, mode="max", size=2, stride=2):
+    """Dibuja un mapa con las ventanas de pooling encima y, al lado, el mapa reducido con sus valores.
+
+    Cada ventana y la celda de salida que produce llevan el mismo color; los píxeles que no
+    cubre ninguna ventana (las que no caben se descartan, ``padding="valid"``) se tachan.
+
+    Parameters
+    ----------
+    feature_map : array_like
+        Mapa de características (H, W), de como mucho 16×16 para que los números se lean.
+    mode : {"max", "avg", "min"}
+        Tipo de pooling.
+    size : int
+        Lado ``F`` de la ventana.
+    stride : int
+        Paso ``S`` entre ventanas.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from . import ops
+
+    fmap = np.asarray(feature_map)
+    if fmap.ndim != 2 or max(fmap.shape) > 16:
+        raise ValueError(f"draw_pooling: se esperaba un mapa (H, W) de como mucho 16×16; "
+                         f"se recibió la forma {fmap.shape}.")
+    pooled = ops.pool2d(fmap, size, stride, mode)
+    rows, cols = pooled.shape
+    covered = np.zeros(fmap.shape, dtype=bool)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.8), gridspec_kw={"width_ratios": [fmap.shape[1], max(cols, 3)]})
+    plots.show_pixel_values(fmap, ax=left)
+    colours = plt.get_cmap("tab10")
+    for k, (i, j) in enumerate(np.ndindex(rows, cols)):
+        top, start = i * stride, j * stride
+        covered[top:top + size, start:start + size] = True
+        inset = 0.06 * (k % 3)  # overlapping windows stay distinguishable
+        left.add_patch(Rectangle((start - 0.5 + inset, top - 0.5 + inset), size - 2 * inset, size - 2 * inset,
+                                 fill=False, color=colours(k % 10), lw=2))
+    for r, c in zip(*np.nonzero(~covered)):
+        left.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, hatch="xx", color="tab:red", lw=0))
+    dropped = int((~covered).sum())
+    left.set_title(f"Entrada {fmap.shape[0]}×{fmap.shape[1]} · ventanas {size}×{size}, paso {stride}"
+                   + (f" · {dropped} píxeles sin mirar" if dropped else ""))
+    integer = mode != "avg" and np.issubdtype(pooled.dtype, np.integer)
+    plots.show_pixel_values(pooled, ax=right, fmt="{:d}" if integer else "{:.2f}")
+    for k, (i, j) in enumerate(np.ndindex(rows, cols)):
+        right.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, color=colours(k % 10), lw=3))
+    right.set_title(f"{POOL_LABELS[mode].capitalize()} · salida {rows}×{cols}")
+    fig.tight_layout()
+    return fig
+
+
+def pooling_explorer(feature_map=None):
+    """Explorador del capítulo 3: tipo de pooling, tamaño de ventana y paso sobre un mapa pequeño.
+
+    Parameters
+    ----------
+    feature_map : array_like, optional
+        Mapa (H, W) de como mucho 16×16; por defecto, uno 8×8 de enteros entre 0 y 9.
+    """
+    import ipywidgets as widgets
+
+    fmap = _default_feature_map() if feature_map is None else np.asarray(feature_map)
+    if fmap.ndim != 2 or max(fmap.shape) > 16:
+        raise ValueError(f"pooling_explorer: se esperaba un mapa (H, W) de como mucho 16×16; "
+                         f"se recibió la forma {fmap.shape}.")
+    largest = min(4, *fmap.shape)
+    mode = widgets.ToggleButtons(options=[(label, key) for key, label in POOL_LABELS.items()],
+                                 value="max", description="Tipo")
+    size = widgets.IntSlider(value=min(2, largest), min=1, max=largest, description="Ventana F")
+    stride = widgets.IntSlider(value=min(2, largest), min=1, max=4, description="Paso S")
+
+    def show(mode, size, stride):
+        draw_pooling(fmap, mode, size, stride)
+        plt.show()
+
+    out = widgets.interactive_output(show, dict(mode=mode, size=size, stride=stride))
+    return widgets.VBox([mode, widgets.HBox([size, stride]), out])

@@ -1,0 +1,7 @@
+"""Trampa: termina el núcleo antes de llegar a las pruebas.
+
+Debe fallar: todas
+"""
+# %% after preparacion
+import os
+os._exit(0)
