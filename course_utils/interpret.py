@@ -68,7 +68,7 @@ def feature_extractor(model, layer_names=None):
     -------
     keras.Model
         ``extractor.predict(x)`` devuelve una lista de arrays, uno por capa, en el orden pedido.
-        ``extractor.output_names`` guarda los nombres de las capas.
+        ``extractor.layer_names`` guarda los nombres de las capas.
 
     Examples
     --------
