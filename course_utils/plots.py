@@ -260,3 +260,193 @@ def plot_confusion_matrix(y_true, y_pred, class_names=None, normalize=False, ax=
     ax.set_xlabel("clase predicha")
     ax.set_ylabel("clase real")
     return shown
+
+
+# --- Capítulo 6: qué aprende una CNN ---
+
+def _upsample(heatmap, shape):
+    """Amplía un mapa (h, w) a ``shape`` (H, W) con interpolación bilineal, sin cambiar su rango."""
+    from skimage.transform import resize
+
+    heatmap = np.asarray(heatmap, dtype=np.float64)
+    if heatmap.shape == tuple(shape):
+        return heatmap
+    return resize(heatmap, shape, order=1, mode="edge", anti_aliasing=False, preserve_range=True)
+
+
+def plot_filters(kernels, ncols=8, size=1.0, title=None):
+    """Los filtros de una capa convolucional como imágenes, cada uno con su propia escala.
+
+    Parameters
+    ----------
+    kernels : array_like
+        Pesos de ``Conv2D`` con forma (kh, kw, canales_entrada, filtros), como ``layer.kernel``.
+        Con un canal de entrada cada filtro se muestra en gris (claro = peso positivo); con tres,
+        como imagen RGB.
+    ncols : int
+        Columnas de la rejilla.
+    size : float
+        Lado en pulgadas de cada filtro.
+    title : str, optional
+        Título de la figura.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    weights = np.asarray(kernels, dtype=np.float64)
+    if weights.ndim != 4 or weights.shape[2] not in (1, 3):
+        raise ValueError(
+            "plot_filters: se esperaban pesos (alto, ancho, canales_entrada, filtros) con 1 o 3 "
+            f"canales de entrada, como layer.kernel de una Conv2D; se recibió la forma {weights.shape}."
+        )
+    count = weights.shape[-1]
+    ncols = max(1, min(ncols, count))
+    nrows = math.ceil(count / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + (0.4 if title else 0)),
+                             squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if k >= count:
+            ax.axis("off")
+            continue
+        w = weights[..., k]
+        w = (w - w.min()) / (w.max() - w.min()) if w.max() > w.min() else np.zeros_like(w)
+        ax.imshow(w[..., 0] if w.shape[-1] == 1 else w, cmap="gray", vmin=0, vmax=1)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_feature_maps(maps, max_maps=16, ncols=8, size=1.1, title=None):
+    """Los mapas de activación de una capa para una imagen: un panel por canal.
+
+    Parameters
+    ----------
+    maps : array_like
+        Activaciones (H, W, C) de una imagen, o (1, H, W, C) como las devuelve ``predict``.
+    max_maps : int
+        Canales que se muestran como mucho (los primeros).
+    ncols : int
+        Columnas de la rejilla.
+    size : float
+        Lado en pulgadas de cada panel.
+    title : str, optional
+        Título de la figura (p. ej. el nombre de la capa y la forma).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    array = np.asarray(maps, dtype=np.float64)
+    if array.ndim == 4 and array.shape[0] == 1:
+        array = array[0]
+    if array.ndim != 3:
+        raise ValueError(
+            "plot_feature_maps: se esperaban activaciones (H, W, C) de una sola imagen; "
+            f"se recibió la forma {np.shape(maps)}."
+        )
+    if not isinstance(max_maps, int) or max_maps < 1:
+        raise ValueError(f"plot_feature_maps: max_maps debe ser un entero positivo; se recibió {max_maps!r}.")
+    count = min(max_maps, array.shape[-1])
+    ncols = max(1, min(ncols, count))
+    nrows = math.ceil(count / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + (0.4 if title else 0)),
+                             squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if k >= count:
+            ax.axis("off")
+            continue
+        ax.imshow(array[..., k], cmap="viridis")
+        ax.set_title(str(k), fontsize=7)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_heatmap_overlay(image, heatmap, alpha=0.5, cmap="jet", ax=None, title=None):
+    """Superpone un mapa de calor (oclusión, saliencia, Grad-CAM) a la imagen que explica.
+
+    El mapa se amplía con interpolación bilineal al tamaño de la imagen si es más pequeño
+    (Grad-CAM sale con la resolución de la última capa convolucional).
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen (H, W), (H, W, 1) o (H, W, 3).
+    heatmap : array_like
+        Mapa (h, w) con h ≤ H y w ≤ W; se muestra con su propio rango.
+    alpha : float
+        Opacidad del mapa, entre 0 y 1.
+    cmap : str
+        Mapa de color del mapa de calor.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    numpy.ndarray
+        El mapa ampliado a (H, W), el que se dibuja.
+    """
+    picture = _as_image(image)
+    heat = np.asarray(heatmap, dtype=np.float64)
+    if heat.ndim != 2:
+        raise ValueError(f"plot_heatmap_overlay: el mapa de calor debe ser una matriz (h, w); se recibió la forma {heat.shape}.")
+    if heat.shape[0] > picture.shape[0] or heat.shape[1] > picture.shape[1]:
+        raise ValueError(
+            f"plot_heatmap_overlay: el mapa {heat.shape} es mayor que la imagen {picture.shape[:2]}."
+        )
+    if not 0 <= alpha <= 1:
+        raise ValueError(f"plot_heatmap_overlay: alpha debe estar entre 0 y 1; se recibió {alpha!r}.")
+    heat = _upsample(heat, picture.shape[:2])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(3, 3))
+    _imshow(ax, picture)
+    ax.imshow(heat, cmap=cmap, alpha=alpha)
+    if title:
+        ax.set_title(title)
+    return heat
+
+
+def plot_embedding(points, labels, ax=None, title=None, class_names=None):
+    """Nube de puntos 2-D (p. ej. t-SNE de los *embeddings*) coloreada por clase.
+
+    Parameters
+    ----------
+    points : array_like
+        Coordenadas (N, 2).
+    labels : array_like of int
+        Clase de cada punto (N,).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    class_names : sequence of str, optional
+        Nombre de cada clase para la leyenda.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    points, labels = np.asarray(points, dtype=np.float64), np.asarray(labels).ravel()
+    if points.ndim != 2 or points.shape[1] != 2 or len(points) != len(labels):
+        raise ValueError(
+            "plot_embedding: se esperaban puntos (N, 2) y N etiquetas; "
+            f"se recibieron puntos {points.shape} y {labels.size} etiquetas."
+        )
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 5))
+    colours = plt.get_cmap("tab10")
+    for k in np.unique(labels):
+        chosen = labels == k
+        name = class_names[int(k)] if class_names is not None else str(k)
+        ax.scatter(points[chosen, 0], points[chosen, 1], s=10, color=colours(int(k) % 10), label=name)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.legend(fontsize=7, markerscale=1.5, loc="best", ncol=2)
+    if title:
+        ax.set_title(title)
+    return ax

@@ -401,3 +401,127 @@ def pooling_explorer(feature_map=None):
 
     out = widgets.interactive_output(show, dict(mode=mode, size=size, stride=stride))
     return widgets.VBox([mode, widgets.HBox([size, stride]), out])
+
+
+# --- Capítulo 5: aumento de datos ---
+
+def _as_unit_image(image):
+    """Imagen (H, W), (H, W, 1) o (H, W, 3) como float32 (H, W, C) en [0, 1]."""
+    array = np.asarray(image)
+    if array.ndim == 2:
+        array = array[..., None]
+    if array.ndim != 3 or array.shape[-1] not in (1, 3):
+        raise ValueError(
+            f"draw_augmentations: se esperaba una imagen (H, W), (H, W, 1) o (H, W, 3); "
+            f"se recibió la forma {np.shape(image)}."
+        )
+    if array.dtype == np.uint8:
+        return array.astype(np.float32) / 255.0
+    array = array.astype(np.float32)
+    if array.min() < 0 or array.max() > 1:
+        raise ValueError("draw_augmentations: una imagen real debe estar en [0, 1] (o pásela en uint8).")
+    return array
+
+
+def augment_examples(image, n=8, seed=0, **strengths):
+    """``n`` versiones aumentadas de ``image`` con :func:`course_utils.models.build_augmentation`.
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen ``uint8`` o real en [0, 1], (H, W), (H, W, 1) o (H, W, 3).
+    n : int
+        Cuántas versiones.
+    seed : int
+        Semilla: con la misma semilla salen las mismas versiones.
+    **strengths
+        ``flip``, ``rotation``, ``zoom``, ``translation``, ``contrast``, ``brightness``
+        (ver ``build_augmentation``).
+
+    Returns
+    -------
+    numpy.ndarray
+        float32 (n, H, W, C) en [0, 1].
+    """
+    from . import models
+
+    if not isinstance(n, (int, np.integer)) or not 1 <= n <= 64:
+        raise ValueError(f"draw_augmentations: n debe ser un entero entre 1 y 64; se recibió {n!r}.")
+    unknown = set(strengths) - set(models.AUGMENTATIONS)
+    if unknown:
+        raise ValueError(
+            f"draw_augmentations: transformaciones desconocidas {sorted(unknown)}; "
+            f"las disponibles son {list(models.AUGMENTATIONS)}."
+        )
+    picture = _as_unit_image(image)
+    augment = models.build_augmentation(seed=seed, **strengths)
+    batch = np.repeat(picture[None], n, axis=0)
+    out = np.asarray(augment(batch, training=True)) if augment.layers else batch
+    return np.clip(out, 0.0, 1.0)
+
+
+def draw_augmentations(image, n=8, ncols=4, seed=0, **strengths):
+    """Dibuja la imagen original y ``n`` versiones aumentadas en una rejilla.
+
+    Es la función de dibujo del explorador :func:`augmentation_playground`; admite los mismos
+    argumentos que :func:`augment_examples`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    versions = augment_examples(image, n=n, seed=seed, **strengths)
+    original = _as_unit_image(image)
+    chosen = [f"{k}={v}" for k, v in strengths.items() if v]
+    images = [original] + list(versions)
+    titles = ["original"] + [f"aumento {k + 1}" for k in range(n)]
+    show = [im[..., 0] if im.shape[-1] == 1 else im for im in images]
+    fig = plots.show_images([np.asarray(im) for im in show], titles=titles, ncols=ncols + 1, size=1.8,
+                            suptitle=", ".join(chosen) if chosen else "sin transformaciones")
+    for ax in fig.axes:  # real images in [0, 1]: fix the grey scale so brightness changes show
+        for artist in ax.get_images():
+            artist.set_clim(0, 1)
+    return fig
+
+
+def _playground_images():
+    from skimage.transform import resize
+
+    digits, labels = data.load_digits_images(size=28)
+    images = {f"dígito {labels[k]}": digits[k] for k in (2, 5, 6, 9)}
+    for name in ("chelsea", "astronaut", "coffee"):
+        picture = data.load_sample_image(name)
+        images[name] = resize(picture, (96, 96 * picture.shape[1] // picture.shape[0]), anti_aliasing=True)
+    return images
+
+
+def augmentation_playground(images=None):
+    """Explorador del capítulo 5: elija imagen, transformaciones e intensidades y vea 8 versiones.
+
+    Parameters
+    ----------
+    images : dict, optional
+        Nombre → imagen. Por defecto, cuatro dígitos y tres fotos de ``skimage.data`` reducidas.
+    """
+    import ipywidgets as widgets
+
+    images = images or _playground_images()
+    choose = widgets.Dropdown(options=list(images), description="Imagen")
+    flip = widgets.Dropdown(options=[("ninguno", None), ("horizontal", "horizontal"),
+                                     ("vertical", "vertical"), ("ambos", "horizontal_and_vertical")],
+                            value=None, description="Volteo")
+    sliders = {what: widgets.FloatSlider(value=0.1 if what in ("rotation", "zoom") else 0.0, min=0.0,
+                                         max=0.5, step=0.05, description=label)
+               for what, label in (("rotation", "Rotación"), ("zoom", "Zoom"), ("translation", "Traslación"),
+                                   ("contrast", "Contraste"), ("brightness", "Brillo"))}
+    seed = widgets.IntSlider(value=0, min=0, max=20, description="Semilla")
+
+    def show(name, flip, seed, **strengths):
+        draw_augmentations(images[name], seed=seed, flip=flip, **strengths)
+        plt.show()
+
+    out = widgets.interactive_output(show, dict(name=choose, flip=flip, seed=seed, **sliders))
+    controls = widgets.VBox([widgets.HBox([choose, flip, seed]),
+                             widgets.HBox(list(sliders.values())[:3]),
+                             widgets.HBox(list(sliders.values())[3:])])
+    return widgets.VBox([controls, out])

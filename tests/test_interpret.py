@@ -1,0 +1,117 @@
+"""course_utils.interpret on tiny hand-set models whose answer is known in advance."""
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from keras import layers  # noqa: E402
+
+from course_utils import interpret, models  # noqa: E402
+
+SIZE = 8
+
+
+def _corner_model():
+    """Class 0's logit is the sum of the top-left 4x4 quadrant; class 1's logit is 0."""
+    model = keras.Sequential([keras.Input((SIZE, SIZE, 1)), layers.Flatten(),
+                              layers.Dense(2, activation="softmax")])
+    weights = np.zeros((SIZE, SIZE, 2), dtype=np.float32)
+    weights[:4, :4, 0] = 1.0
+    model.layers[-1].set_weights([weights.reshape(-1, 2), np.zeros(2, np.float32)])
+    return model
+
+
+def _conv_two_channel_model():
+    """Identity 1x1 conv + ReLU on two channels; class 0's logit is the sum of channel 0 only.
+
+    Grad-CAM weights whole channels (the mean gradient of each), so it localises through
+    channels that fire in different places: here channel 0 holds the evidence, channel 1 a
+    bright blob the classifier ignores.
+    """
+    model = keras.Sequential([keras.Input((SIZE, SIZE, 2)), layers.Conv2D(2, 1, use_bias=False),
+                              layers.ReLU(), layers.Flatten(), layers.Dense(2, activation="softmax")])
+    model.layers[0].set_weights([np.eye(2, dtype=np.float32).reshape(1, 1, 2, 2)])
+    weights = np.zeros((SIZE, SIZE, 2, 2), dtype=np.float32)
+    weights[:, :, 0, 0] = 1.0
+    model.layers[-1].set_weights([weights.reshape(-1, 2), np.zeros(2, np.float32)])
+    return model
+
+
+def _image():
+    image = np.zeros((SIZE, SIZE), np.float32)
+    image[1:3, 1:3] = 1.0   # evidence for class 0
+    image[5:7, 5:7] = 1.0   # ignored by the model
+    return image
+
+
+def test_occlusion_of_the_patch_that_matters_lowers_the_score_and_elsewhere_not():
+    model = _corner_model()
+    drops = interpret.occlusion_map(model, _image(), label=0, patch=2, stride=1, fill=0.0)
+    assert drops.shape == (SIZE - 1, SIZE - 1)
+    assert drops[1, 1] > 0.3            # covering the evidence removes most of it
+    assert abs(drops[5, 5]) < 1e-6      # covering what the model ignores changes nothing
+    assert np.unravel_index(np.argmax(drops), drops.shape) == (1, 1)
+
+
+def test_occlusion_map_shape_follows_patch_and_stride():
+    drops = interpret.occlusion_map(_corner_model(), _image(), label=0, patch=3, stride=2)
+    assert drops.shape == ((SIZE - 3) // 2 + 1,) * 2
+
+
+def test_saliency_of_a_linear_model_is_its_weights():
+    saliency = interpret.saliency_map(_corner_model(), _image(), label=0)
+    expected = np.zeros((SIZE, SIZE))
+    expected[:4, :4] = 1.0
+    np.testing.assert_allclose(saliency, expected, atol=1e-6)
+
+
+def test_grad_cam_shape_range_and_location():
+    model = _conv_two_channel_model()
+    image = np.zeros((SIZE, SIZE, 2), np.float32)
+    image[1:3, 1:3, 0] = 1.0
+    image[5:7, 5:7, 1] = 1.0
+    cam = interpret.grad_cam(model, image, label=0)
+    assert cam.shape == (SIZE, SIZE)
+    assert cam.min() >= 0 and cam.max() == pytest.approx(1.0)
+    assert cam[1:3, 1:3].min() == pytest.approx(1.0)   # the evidence, where the model looks
+    assert cam[5:7, 5:7].max() == 0.0                    # bright but ignored
+
+
+def test_grad_cam_default_layer_is_after_the_last_conv_block():
+    model = models.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), dense_units=8)
+    assert interpret._default_cam_layer(model) == model.layers[7].name  # ReLU of block 2
+    cam = interpret.grad_cam(model, np.random.default_rng(0).random((16, 16)), label=1)
+    assert cam.shape == (8, 8) and 0 <= cam.min() and cam.max() <= 1
+    maps = interpret.feature_extractor(model, [model.layers[7].name]).predict(np.ones((1, 16, 16, 1)), verbose=0)
+    assert maps.shape == (1, 8, 8, 8)
+
+
+def test_feature_extractor_returns_every_map_by_default_and_named_ones_on_request():
+    model = models.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), dense_units=8)
+    extractor = interpret.feature_extractor(model)
+    maps = extractor.predict(np.zeros((1, 16, 16, 1), np.float32), verbose=0)
+    assert [m.shape[1:] for m in maps][:5] == [(16, 16, 4)] * 3 + [(8, 8, 4)] * 2
+    dense = model.layers[-4].name
+    one = interpret.feature_extractor(model, [dense]).predict(np.zeros((2, 16, 16, 1)), verbose=0)
+    assert np.shape(one) == (2, 8)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda m: interpret.occlusion_map(m, np.zeros((5, 5))), "forma de la entrada"),
+    (lambda m: interpret.occlusion_map(m, _image(), label=0, patch=9), "no cabe"),
+    (lambda m: interpret.occlusion_map(m, _image(), label=0, stride=0), "stride"),
+    (lambda m: interpret.saliency_map(m, _image(), label=7), "label"),
+    (lambda m: interpret.grad_cam(m, _image(), label=0), "convolucionales"),
+    (lambda m: interpret.feature_extractor(m, ["no_existe"]), "capas desconocidas"),
+])
+def test_bad_input_raises_a_spanish_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call(_corner_model())
+
+
+def test_saliency_needs_a_final_dense_layer():
+    model = keras.Sequential([keras.Input((SIZE, SIZE, 1)), layers.Flatten(), layers.Softmax()])
+    with pytest.raises(ValueError, match="Dense"):
+        interpret.saliency_map(model, np.zeros((SIZE, SIZE, 1)), label=0)
