@@ -199,3 +199,100 @@ def call_without(forbidden, function, *args, **kwargs):
             "sin delegar el trabajo en otra biblioteca."
         )
     return result
+
+
+# --- Capítulo 4: modelos de Keras -----------------------------------------------------------
+
+def _size(value):
+    value = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+    return "×".join(str(v) for v in value)
+
+
+def _pool(layer):
+    pool, strides = tuple(layer.pool_size), tuple(layer.strides or layer.pool_size)
+    text = f"{type(layer).__name__}({pool[0] if pool[0] == pool[1] else _size(pool)}"
+    if strides != pool:
+        text += f", paso {_size(strides)}"
+    if layer.padding != "valid":
+        text += f", {layer.padding}"
+    return text + ")"
+
+
+def _activation_name(function):
+    name = getattr(function, "__name__", str(function))
+    return {"relu": "ReLU"}.get(name, name)
+
+
+def describe_layers(model):
+    """Lista legible de las capas de un modelo de Keras, con sus hiperparámetros esenciales.
+
+    Cada capa da una o dos entradas: ``"Conv2D(32, 3×3, same)"``, ``"BatchNormalization"``,
+    ``"ReLU"``, ``"MaxPooling2D(2)"``, ``"Dropout(0.25)"``, ``"Flatten"``, ``"Dense(128)"``,
+    ``"softmax"``... Una activación dentro de ``Conv2D`` o ``Dense`` aparece como una entrada
+    aparte, justo detrás de su capa, igual que una capa ``Activation`` o ``ReLU``: así dos
+    formas equivalentes de escribir la misma red dan la misma lista.
+
+    Parameters
+    ----------
+    model : keras.Model
+
+    Returns
+    -------
+    list of str
+    """
+    import keras
+
+    if not isinstance(model, keras.Model):
+        raise AssertionError(f"se esperaba un modelo de Keras y se obtuvo {type(model).__name__}.")
+    out = []
+    for layer in model.layers:
+        kind = type(layer).__name__
+        if isinstance(layer, keras.layers.InputLayer):
+            continue
+        if isinstance(layer, keras.layers.Conv2D):
+            text = f"Conv2D({layer.filters}, {_size(layer.kernel_size)}, {layer.padding}"
+            if tuple(layer.strides) != (1, 1):
+                text += f", paso {_size(layer.strides)}"
+            out.append(text + ")")
+        elif isinstance(layer, keras.layers.Dense):
+            out.append(f"Dense({layer.units})")
+        elif isinstance(layer, (keras.layers.MaxPooling2D, keras.layers.AveragePooling2D)):
+            out.append(_pool(layer))
+        elif isinstance(layer, keras.layers.Dropout):
+            out.append(f"Dropout({float(layer.rate):g})")
+        elif isinstance(layer, keras.layers.ReLU):
+            plain = (layer.max_value is None and float(layer.negative_slope) == 0
+                     and float(layer.threshold) == 0)
+            out.append("ReLU" if plain else "ReLU modificada")
+        elif isinstance(layer, keras.layers.Activation):
+            out.append(_activation_name(layer.activation))
+        else:
+            out.append(kind)
+        activation = getattr(layer, "activation", None)
+        if isinstance(layer, (keras.layers.Conv2D, keras.layers.Dense)) and activation is not None:
+            name = _activation_name(activation)
+            if name != "linear":
+                out.append(name)
+    return out
+
+
+def check_layers(name, model, expected):
+    """Comprueba que las capas de ``model`` (según :func:`describe_layers`) son ``expected``.
+
+    El mensaje señala la primera capa distinta: «la capa 3 debería ser ReLU y es
+    BatchNormalization», y lista la red completa obtenida.
+    """
+    got = describe_layers(model)
+    expected = list(expected)
+    if got == expected:
+        return
+    listing = " → ".join(got) or "(ninguna)"
+    for i, (g, e) in enumerate(zip(got, expected)):
+        if g != e:
+            raise AssertionError(
+                f"{_prefix(name)}la capa {i + 1} debería ser {e} y es {g}. Su red: {listing}.")
+    if len(got) < len(expected):
+        raise AssertionError(f"{_prefix(name)}faltan capas al final: {' → '.join(expected[len(got):])}. "
+                             f"Su red: {listing}.")
+    raise AssertionError(f"{_prefix(name)}sobran capas al final: {' → '.join(got[len(expected):])}. "
+                         f"Su red: {listing}.")

@@ -1,0 +1,19 @@
+"""Pone la ReLU dentro de Conv2D (activation="relu"), antes de la normalización por lotes.
+
+Debe fallar: test_build_cnn
+"""
+# %% build_cnn
+def build_cnn(input_shape=(28, 28, 1), num_classes=10):
+    model = keras.Sequential([keras.Input(shape=input_shape)])
+    for filters in (32, 64):
+        model.add(layers.Conv2D(filters, 3, padding="same", activation="relu"))
+        model.add(layers.BatchNormalization())
+        model.add(layers.MaxPooling2D(2))
+        model.add(layers.Dropout(0.25))
+    model.add(layers.Flatten())
+    model.add(layers.Dense(128, activation="relu"))
+    model.add(layers.BatchNormalization())
+    model.add(layers.Dropout(0.5))
+    model.add(layers.Dense(num_classes, activation="softmax"))
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model

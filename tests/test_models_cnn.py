@@ -1,0 +1,119 @@
+"""course_utils.models, capítulo 4: la CNN aprende los dígitos, LeNet-5 y AlexNet tienen los
+parámetros del artículo, el bloque residual suma el atajo, entradas erróneas fallan en español."""
+import keras
+import numpy as np
+import pytest
+
+from course_utils import data, models
+
+
+def _digits(size=28):
+    (x_train, y_train), (x_test, y_test) = data.load_digits_split(size=size)
+    return (x_train[..., None].astype("float32") / 255, y_train,
+            x_test[..., None].astype("float32") / 255, y_test)
+
+
+def test_build_cnn_learns_the_offline_digits():
+    # The issue's check: quick-mode training on the digits stand-in, ≥ 97 % held-out accuracy.
+    keras.utils.set_random_seed(0)
+    x_train, y_train, x_test, y_test = _digits()
+    model = models.build_cnn()
+    assert models.set_bn_momentum(model, 0.9) == 3
+    model.fit(x_train, y_train, epochs=5, batch_size=32, verbose=0)
+    _, accuracy = model.evaluate(x_test, y_test, verbose=0)
+    assert accuracy >= 0.97, f"exactitud en prueba {accuracy:.3f} < 0.97"
+
+
+def test_dense_baseline_shape_and_parameters():
+    model = models.build_dense_baseline()
+    assert model.count_params() == 784 * 512 + 512 + 512 * 10 + 10
+    assert model.output_shape == (None, 10)
+    assert model.loss == "sparse_categorical_crossentropy"
+    deep = models.build_dense_baseline(input_shape=(8, 8, 1), num_classes=3, hidden_units=(16, 8), dropout=0)
+    assert deep.count_params() == 64 * 16 + 16 + 16 * 8 + 8 + 8 * 3 + 3
+    assert not any(isinstance(layer, keras.layers.Dropout) for layer in deep.layers)
+
+
+def test_lenet5_has_the_61706_parameters_and_the_layers_of_the_paper():
+    model = models.build_lenet5()
+    assert model.count_params() == 61_706
+    shapes = [layer.output.shape[1:] for layer in model.layers]
+    assert shapes[:4] == [(28, 28, 6), (14, 14, 6), (10, 10, 16), (5, 5, 16)]
+    assert [type(layer).__name__ for layer in model.layers] == [
+        "Conv2D", "AveragePooling2D", "Conv2D", "AveragePooling2D", "Flatten", "Dense", "Dense", "Dense"]
+    assert [layer.activation.__name__ for layer in model.layers if hasattr(layer, "activation")] == [
+        "tanh", "tanh", "tanh", "tanh", "softmax"]
+    probabilities = model.predict(np.zeros((2, 32, 32, 1), "float32"), verbose=0)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_alexnet_parameter_counts():
+    # Two GPUs (groups=2 in conv2, conv4, conv5) ≈ the paper's 60 M; one tower is larger.
+    assert models.build_alexnet().count_params() == 60_965_224
+    single = models.build_alexnet(two_gpus=False)
+    assert single.count_params() == 62_378_344
+    assert single.get_layer("conv1").output.shape[1:] == (55, 55, 96)
+    assert single.get_layer("fc6").input.shape[1:] == (9216,)  # 6 × 6 × 256
+
+
+def test_googlenet_follows_table_1_of_the_paper():
+    model = models.build_googlenet()
+    assert model.output_shape == (None, 1000)
+    # Table 1 of Szegedy et al. (2015) lists the weights of each stage in K = 1024.
+    table_1 = [2.7, 112, 159, 380, 364, 437, 463, 580, 840, 1072, 1388, 1000]
+    weights = sum(int(np.prod(w.shape)) for w in model.weights if len(w.shape) > 1)
+    assert weights == pytest.approx(sum(table_1) * 1024, rel=0.01)
+    assert model.count_params() == 6_998_552
+
+
+def test_inception_module_concatenates_the_four_branches():
+    x = keras.Input((28, 28, 192))
+    y = models.inception_module(x, *models.GOOGLENET_INCEPTIONS["3a"])
+    assert y.shape[1:] == (28, 28, 64 + 128 + 32 + 32)
+    # Table 1 of the paper: inception (3a) has 159 K weights (K = 1024).
+    module = keras.Model(x, y)
+    weights = sum(int(np.prod(w.shape)) for w in module.weights if len(w.shape) > 1)
+    assert weights == 192 * (64 + 96 + 16 + 32) + 9 * 96 * 128 + 25 * 16 * 32 == 163_328
+    assert weights // 1024 == 159
+
+
+def test_residual_block_adds_the_identity_or_a_projection():
+    x = keras.Input((8, 8, 4))
+    same = keras.Model(x, models.residual_block(x, 4))
+    assert same.output_shape == (None, 8, 8, 4)
+    assert not any(layer.kernel_size == (1, 1) for layer in same.layers if isinstance(layer, keras.layers.Conv2D))
+    down = keras.Model(x, models.residual_block(x, 8, stride=2))
+    assert down.output_shape == (None, 4, 4, 8)
+    assert any(layer.kernel_size == (1, 1) for layer in down.layers if isinstance(layer, keras.layers.Conv2D))
+    # With zero convolution weights F(x) = 0, so the block returns ReLU(x): the shortcut is there.
+    for layer in same.layers:
+        if isinstance(layer, keras.layers.Conv2D):
+            layer.kernel.assign(np.zeros(layer.kernel.shape, "float32"))
+    inputs = np.random.default_rng(0).normal(size=(2, 8, 8, 4)).astype("float32")
+    np.testing.assert_allclose(same.predict(inputs, verbose=0), np.maximum(inputs, 0), atol=1e-5)
+
+
+def test_set_bn_momentum_changes_every_batch_normalization():
+    model = models.build_cnn()
+    models.set_bn_momentum(model, 0.8)
+    momenta = [layer.momentum for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
+    assert momenta == [0.8, 0.8, 0.8]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: models.build_lenet5(input_shape=(32, 32)), "input_shape"),
+    (lambda: models.build_lenet5(input_shape=(8, 8, 1)), "al menos 12×12"),
+    (lambda: models.build_dense_baseline(num_classes=1), "num_classes"),
+    (lambda: models.build_dense_baseline(hidden_units=(0,)), "hidden_units"),
+    (lambda: models.build_dense_baseline(dropout=1.0), "dropout"),
+    (lambda: models.build_alexnet(input_shape=(32, 32, 3)), "195×195"),
+    (lambda: models.residual_block(keras.Input((8, 8, 4)), 4, stride=3), "stride"),
+    (lambda: models.residual_block(keras.Input((8, 8, 4)), 0), "filters"),
+    (lambda: models.residual_block(keras.Input((16,)), 4), "x debe ser"),
+    (lambda: models.inception_module(keras.Input((8, 8, 4)), 1, 1, 1, 1, 1, 0), "filtros"),
+    (lambda: models.set_bn_momentum(models.build_lenet5(), 1.5), "momentum"),
+    (lambda: models.set_bn_momentum("red", 0.9), "keras.Model"),
+])
+def test_bad_input_raises_a_spanish_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
