@@ -1,0 +1,128 @@
+"""Chapter 9 builders (course_utils.models): backbones, the transfer classifier and partial unfreezing."""
+import warnings
+
+import keras
+import numpy as np
+import pytest
+
+from course_utils import models
+from course_utils.data import OfflineDataWarning
+
+
+def _training_args(model, base):
+    for entry in model.get_config()["layers"]:
+        if entry.get("name") == base.name:
+            return [node["kwargs"].get("training", "unset") for node in entry["inbound_nodes"]]
+    return []
+
+
+def test_small_backbone_has_the_shape_of_an_application_base():
+    base = models.build_small_backbone((32, 32, 1), (16, 32, 64))
+    assert base.output_shape == (None, 8, 8, 64)
+    assert [layer.name for layer in base.layers[1:5]] == ["block1_conv", "block1_bn", "block1_relu", "block1_pool"]
+    assert "block3_pool" not in [layer.name for layer in base.layers]  # no pooling after the last block
+    assert all(layer.momentum == 0.9 for layer in base.layers if isinstance(layer, keras.layers.BatchNormalization))
+    # 3×3 convolutions without bias plus 4 BatchNorm weights per channel
+    expected = (9 * 1 * 16 + 4 * 16) + (9 * 16 * 32 + 4 * 32) + (9 * 32 * 64 + 4 * 64)
+    assert base.count_params() == expected
+
+
+@pytest.mark.parametrize("shape,filters", [((32, 32), (8,)), ((32, 32, 1), ()), ((32, 32, 1), (8, -1))])
+def test_small_backbone_rejects_bad_arguments(shape, filters):
+    with pytest.raises(ValueError, match="build_small_backbone"):
+        models.build_small_backbone(shape, filters)
+
+
+def test_pretrained_backbone_without_weights_builds_offline():
+    base = models.build_pretrained_backbone("MobileNetV2", (96, 96, 3), weights=None)
+    assert base.output_shape == (None, 3, 3, 1280)
+    assert base.count_params() == 2_257_984  # MobileNetV2 (alpha=1) without its 1000-class head
+
+
+def test_pretrained_backbone_falls_back_to_random_weights_with_a_warning(monkeypatch):
+    calls = []
+    real = keras.applications.MobileNetV2
+
+    def no_network(**kwargs):
+        calls.append(kwargs["weights"])
+        if kwargs["weights"] == "imagenet":
+            raise OSError("URL fetch failure: Name or service not known")
+        return real(**kwargs)
+
+    monkeypatch.setattr(keras.applications, "MobileNetV2", no_network)
+    with pytest.warns(OfflineDataWarning, match="pesos aleatorios"):
+        base = models.build_pretrained_backbone("MobileNetV2", (96, 96, 3))
+    assert calls == ["imagenet", None]
+    assert base.output_shape == (None, 3, 3, 1280)
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    ({"name": "AlexNet"}, "name debe ser"),
+    ({"input_shape": (96, 96, 1)}, "RGB"),
+    ({"weights": "cifar10"}, "weights debe ser"),
+])
+def test_pretrained_backbone_rejects_bad_arguments(kwargs, match):
+    arguments = {"name": "MobileNetV2", "input_shape": (96, 96, 3), "weights": None, **kwargs}
+    with pytest.raises(ValueError, match=match):
+        models.build_pretrained_backbone(**arguments)
+
+
+def test_transfer_classifier_freezes_the_base_and_calls_it_in_inference_mode():
+    base = models.build_small_backbone((16, 16, 1), (4, 8))
+    model = models.build_transfer_classifier(base, 3, dropout=0.3)
+    assert base.trainable is False
+    assert _training_args(model, base) == [False]
+    assert [type(layer).__name__ for layer in model.layers[2:]] == ["GlobalAveragePooling2D", "Dropout", "Dense"]
+    assert model.layers[3].rate == 0.3 and model.output_shape == (None, 3)
+    rng = np.random.default_rng(0)
+    x, y = rng.random((6, 16, 16, 1)).astype("float32"), rng.integers(0, 3, 6)
+    before = [w.copy() for w in base.get_weights()]
+    model.train_on_batch(x, y)
+    assert all(np.array_equal(a, b) for a, b in zip(before, base.get_weights()))
+
+
+def test_transfer_classifier_from_scratch_trains_the_whole_base():
+    base = models.build_small_backbone((16, 16, 1), (4,))
+    model = models.build_transfer_classifier(base, 2, freeze=False)
+    assert base.trainable is True
+    assert _training_args(model, base) == ["unset"]
+    before = base.layers[1].kernel.numpy().copy()
+    model.train_on_batch(np.ones((4, 16, 16, 1), "float32"), np.array([0, 1, 0, 1]))
+    assert not np.array_equal(before, base.layers[1].kernel.numpy())
+
+
+@pytest.mark.parametrize("num_classes,dropout", [(1, 0.2), (3, 1.0)])
+def test_transfer_classifier_rejects_bad_arguments(num_classes, dropout):
+    with pytest.raises(ValueError, match="build_transfer_classifier"):
+        models.build_transfer_classifier(models.build_small_backbone((16, 16, 1), (4,)), num_classes, dropout)
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 6, 8])
+def test_set_trainable_top_unfreezes_the_last_layers_except_batchnorm(n):
+    base = models.build_small_backbone((16, 16, 1), (4, 8))  # 8 layers: input, block 1 (4), block 2 (3)
+    base.trainable = False
+    count = models.set_trainable_top(base, n)
+    expected = [i >= 8 - n and not isinstance(layer, keras.layers.BatchNormalization)
+                for i, layer in enumerate(base.layers)]
+    assert [layer.trainable for layer in base.layers] == expected
+    assert count == sum(expected) and base.trainable is True
+
+
+def test_set_trainable_top_keeps_batchnorm_statistics_while_fine_tuning():
+    """Keras 3 overrides training=False with fit's training=True; a frozen BN layer is what protects it."""
+    base = models.build_small_backbone((16, 16, 1), (4, 8))
+    model = models.build_transfer_classifier(base, 2)
+    models.set_trainable_top(base, len(base.layers))
+    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
+    statistics = [w.numpy().copy() for w in base.non_trainable_weights]
+    kernel = base.get_layer("block2_conv").kernel.numpy().copy()
+    x = np.random.default_rng(1).random((8, 16, 16, 1)).astype("float32")
+    model.fit(x, np.arange(8) % 2, epochs=1, verbose=0)
+    assert all(np.array_equal(a, w.numpy()) for a, w in zip(statistics, base.non_trainable_weights))
+    assert not np.array_equal(kernel, base.get_layer("block2_conv").kernel.numpy())
+
+
+@pytest.mark.parametrize("n", [-1, 9, 2.0])
+def test_set_trainable_top_rejects_bad_n(n):
+    with pytest.raises(ValueError, match="set_trainable_top"):
+        models.set_trainable_top(models.build_small_backbone((16, 16, 1), (4, 8)), n)
