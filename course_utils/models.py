@@ -76,7 +76,7 @@ def _check_positive_int(value, what, name):
 
 
 def build_dense_autoencoder(input_shape=(28, 28, 1), latent_dim=32, hidden_units=(256,),
-                            learning_rate=1e-3):
+                            learning_rate=1e-3, loss="mse"):
     """El autoencoder denso del capítulo 7: aplanar → capas densas → código → capas densas → imagen.
 
     El codificador es ``Flatten`` → ``Dense(h, relu)`` por cada ``h`` de ``hidden_units`` →
@@ -94,12 +94,15 @@ def build_dense_autoencoder(input_shape=(28, 28, 1), latent_dim=32, hidden_units
         Neuronas de las capas ocultas del codificador (el decodificador las usa al revés).
     learning_rate : float
         Tasa de aprendizaje de Adam.
+    loss : str or keras.losses.Loss
+        Pérdida de reconstrucción: ``"mse"`` (error cuadrático medio) o
+        ``"binary_crossentropy"`` (entropía cruzada por píxel, para imágenes en [0, 1]).
 
     Returns
     -------
     autoencoder, encoder, decoder : keras.Model
-        ``autoencoder`` (compilado con Adam y error cuadrático medio) es
-        ``decoder(encoder(x))``; los tres comparten los pesos.
+        ``autoencoder`` (compilado con Adam y ``loss``) es ``decoder(encoder(x))``; los tres
+        comparten los pesos.
 
     Examples
     --------
@@ -131,12 +134,12 @@ def build_dense_autoencoder(input_shape=(28, 28, 1), latent_dim=32, hidden_units
     decoder = keras.Model(code_in, layers.Reshape(shape)(h), name="decodificador")
 
     autoencoder = keras.Model(image, decoder(encoder(image)), name="autoencoder_denso")
-    autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+    autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
     return autoencoder, encoder, decoder
 
 
 def build_convolutional_autoencoder(input_shape=(28, 28, 1), filters=(16, 32), latent_channels=8,
-                                    learning_rate=1e-3):
+                                    learning_rate=1e-3, loss="mse"):
     """El autoencoder convolucional del capítulo 7: convoluciones con paso 2 y traspuestas.
 
     Cada nivel del codificador es ``Conv2D(f, 3×3, strides=2, same, relu)``, que reduce el alto
@@ -155,11 +158,15 @@ def build_convolutional_autoencoder(input_shape=(28, 28, 1), filters=(16, 32), l
         Canales del código.
     learning_rate : float
         Tasa de aprendizaje de Adam.
+    loss : str or keras.losses.Loss
+        Pérdida de reconstrucción: ``"mse"`` o ``"binary_crossentropy"``. Con salida sigmoide
+        y MSE el entrenamiento puede quedarse atascado al principio en una salida casi negra
+        (la sigmoide saturada anula el gradiente); la entropía cruzada no tiene ese problema.
 
     Returns
     -------
     autoencoder, encoder, decoder : keras.Model
-        ``autoencoder`` (compilado con Adam y error cuadrático medio) es ``decoder(encoder(x))``.
+        ``autoencoder`` (compilado con Adam y ``loss``) es ``decoder(encoder(x))``.
 
     Examples
     --------
@@ -187,7 +194,7 @@ def build_convolutional_autoencoder(input_shape=(28, 28, 1), filters=(16, 32), l
     h = image
     for f in filters:
         h = layers.Conv2D(f, 3, strides=2, padding="same", activation="relu")(h)
-    code = layers.Conv2D(latent_channels, 3, padding="same", activation="relu", name="codigo")(h)
+    code = layers.Conv2D(latent_channels, 3, padding="same", name="codigo")(h)
     encoder = keras.Model(image, code, name="codificador")
 
     code_in = keras.Input(shape=tuple(code.shape[1:]), name="codigo")
@@ -198,5 +205,5 @@ def build_convolutional_autoencoder(input_shape=(28, 28, 1), filters=(16, 32), l
     decoder = keras.Model(code_in, output, name="decodificador")
 
     autoencoder = keras.Model(image, decoder(encoder(image)), name="autoencoder_convolucional")
-    autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+    autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
     return autoencoder, encoder, decoder
