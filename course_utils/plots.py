@@ -450,3 +450,52 @@ def plot_embedding(points, labels, ax=None, title=None, class_names=None):
     if title:
         ax.set_title(title)
     return ax
+
+
+# --- Capítulo 7: autoencoders ---
+
+def show_image_rows(rows, row_titles=None, col_titles=None, size=1.3, suptitle=None):
+    """Varias filas de imágenes alineadas, p. ej. originales / con ruido / reconstruidas.
+
+    Parameters
+    ----------
+    rows : sequence of sequence of array_like
+        Una secuencia de imágenes por fila (o un array (N, H, W[, C]) por fila); todas las filas
+        con el mismo número de imágenes.
+    row_titles : sequence of str, optional
+        Un rótulo por fila, escrito a la izquierda.
+    col_titles : sequence of str, optional
+        Un título por columna, sobre la primera fila.
+    size : float
+        Lado en pulgadas de cada imagen.
+    suptitle : str, optional
+        Título de la figura.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    rows = [list(row) for row in rows]
+    if not rows or not rows[0]:
+        raise ValueError("show_image_rows: se esperaba al menos una fila con alguna imagen.")
+    ncols = len(rows[0])
+    if any(len(row) != ncols for row in rows):
+        raise ValueError(
+            "show_image_rows: todas las filas deben tener el mismo número de imágenes; se recibieron "
+            f"{[len(row) for row in rows]}.")
+    for titles, count, what in ((row_titles, len(rows), "filas"), (col_titles, ncols, "columnas")):
+        if titles is not None and len(titles) != count:
+            raise ValueError(f"show_image_rows: hay {count} {what} pero {len(titles)} rótulos.")
+    fig, axes = plt.subplots(len(rows), ncols, figsize=(size * ncols + 0.8, size * len(rows) + 0.3),
+                             squeeze=False)
+    for r, row in enumerate(rows):
+        for c, image in enumerate(row):
+            _imshow(axes[r, c], image, vmin=0, vmax=1 if np.asarray(image).dtype != np.uint8 else 255)
+            if col_titles is not None and r == 0:
+                axes[r, c].set_title(str(col_titles[c]))
+        if row_titles is not None:
+            axes[r, 0].set_ylabel(str(row_titles[r]))
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig

@@ -525,3 +525,63 @@ def augmentation_playground(images=None):
                              widgets.HBox(list(sliders.values())[:3]),
                              widgets.HBox(list(sliders.values())[3:])])
     return widgets.VBox([controls, out])
+
+
+# --- Capítulo 7: autoencoders ---
+
+def draw_denoising(model, images, sigma, seed=0):
+    """Dibuja imágenes limpias, con ruido gaussiano ``sigma`` y las que devuelve ``model``.
+
+    Parameters
+    ----------
+    model : keras.Model or object with ``predict``
+        El autoencoder eliminador de ruido: recibe un lote (N, H, W, C) y devuelve otro igual.
+    images : array_like
+        Lote (N, H, W, C) de imágenes limpias en [0, 1]; se dibujan todas (pocas, 4–8).
+    sigma : float
+        Desviación típica del ruido, ≥ 0.
+    seed : int
+        Semilla del ruido.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Tres filas (limpia, con ruido, autoencoder); cada título da la PSNR frente a la limpia.
+    """
+    from . import ops
+
+    images = np.asarray(images, dtype=np.float32)
+    if images.ndim != 4 or not 1 <= len(images) <= 12:
+        raise ValueError("draw_denoising: se esperaba un lote (N, H, W, C) de 1 a 12 imágenes; "
+                         f"se recibió forma {images.shape}.")
+    if not np.isfinite(sigma) or sigma < 0:
+        raise ValueError(f"draw_denoising: sigma debe ser un número ≥ 0; se recibió {sigma!r}.")
+    rng = np.random.default_rng(seed)
+    noisy = np.clip(images + rng.normal(0, sigma, images.shape), 0, 1).astype(np.float32)
+    denoised = np.asarray(model.predict(noisy, verbose=0))
+    if denoised.shape != images.shape:
+        raise ValueError(f"draw_denoising: el modelo devolvió forma {denoised.shape}; se esperaba "
+                         f"{images.shape}.")
+    fig = plots.show_image_rows([images, noisy, denoised],
+                                row_titles=["limpia", f"ruido σ={sigma:.2f}", "autoencoder"])
+    axes = np.array(fig.axes).reshape(3, len(images))
+    for row, batch in ((1, noisy), (2, denoised)):
+        for ax, clean, image in zip(axes[row], images, batch):
+            ax.set_title(f"{ops.psnr(clean, image):.1f} dB", fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def denoising_explorer(model, images):
+    """Explorador del capítulo 7: cambie el nivel de ruido y vea qué devuelve el autoencoder."""
+    import ipywidgets as widgets
+
+    sigma = widgets.FloatSlider(value=0.3, min=0.0, max=0.8, step=0.05, description="σ del ruido")
+    seed = widgets.IntSlider(value=0, min=0, max=20, description="Semilla")
+
+    def show(sigma, seed):
+        draw_denoising(model, images, sigma, seed)
+        plt.show()
+
+    out = widgets.interactive_output(show, dict(sigma=sigma, seed=seed))
+    return widgets.VBox([widgets.HBox([sigma, seed]), out])
