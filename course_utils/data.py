@@ -413,3 +413,56 @@ def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0):
         instead=f"figuras sintéticas de skimage.draw.random_shapes ({size}×{size}) con trimapas "
                 "objeto / fondo / borde",
     )
+
+
+def elastic_deformation(image, mask, sigma=10.0, grid=3, seed=None):
+    """Deformación elástica de una imagen y su máscara, como la aumentación de la U-Net.
+
+    Sigue a Ronneberger et al. (2015): desplazamientos aleatorios en una rejilla gruesa de
+    ``grid``×``grid`` puntos, tomados de una normal de desviación ``sigma`` píxeles e
+    interpolados con splines cúbicos a cada píxel. La imagen se remuestrea con interpolación
+    cúbica y la máscara con el vecino más cercano, para que siga teniendo solo clases enteras.
+    Las dos reciben **el mismo** desplazamiento: si no, la máscara dejaría de describir la imagen.
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen (H, W) o (H, W, C).
+    mask : array_like of int
+        Máscara (H, W) de clases.
+    sigma : float
+        Desviación típica de los desplazamientos, en píxeles (10 en el artículo, con imágenes
+        de 512×512).
+    grid : int
+        Puntos por lado de la rejilla gruesa (≥ 2).
+    seed : int, optional
+        Semilla: la misma semilla da la misma deformación.
+
+    Returns
+    -------
+    tuple
+        ``(imagen deformada, máscara deformada)`` con las formas y ``dtype`` de la entrada.
+    """
+    from scipy.ndimage import map_coordinates, zoom
+
+    image, mask = np.asarray(image), np.asarray(mask)
+    if mask.ndim != 2 or image.shape[:2] != mask.shape or image.ndim not in (2, 3):
+        raise ValueError(f"elastic_deformation: se esperaba una imagen (H, W) o (H, W, C) y una "
+                         f"máscara (H, W) del mismo alto y ancho; se recibió {image.shape} y {mask.shape}.")
+    grid = _check_positive_int(grid, "elastic_deformation: grid", minimum=2)
+    if sigma < 0:
+        raise ValueError(f"elastic_deformation: sigma debe ser ≥ 0; se recibió {sigma!r}.")
+    h, w = mask.shape
+    coarse = np.random.default_rng(seed).normal(0, sigma, size=(2, grid, grid))
+    shift = [zoom(c, (h / grid, w / grid), order=3)[:h, :w] for c in coarse]
+    rows, cols = np.meshgrid(np.arange(h), np.arange(w), indexing="ij")
+    coords = np.array([rows + shift[0], cols + shift[1]])
+    planes = image[..., None] if image.ndim == 2 else image
+    warped = np.stack([map_coordinates(planes[..., c].astype(np.float64), coords, order=3,
+                                       mode="reflect") for c in range(planes.shape[-1])], axis=-1)
+    if np.issubdtype(image.dtype, np.integer):
+        info = np.iinfo(image.dtype)
+        warped = np.round(warped).clip(info.min, info.max)
+    warped = warped.astype(image.dtype).reshape(image.shape)
+    warped_mask = map_coordinates(mask, coords, order=0, mode="reflect").astype(mask.dtype)
+    return warped, warped_mask

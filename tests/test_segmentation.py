@@ -240,3 +240,31 @@ def test_show_segmentation_layout_and_errors():
         plots.show_segmentation(images, masks[:2])
     with pytest.raises(ValueError, match="clases fuera"):
         plots.colorize_mask(np.array([[0, 5]]), num_classes=3)
+
+
+# --- elastic deformation ---------------------------------------------------------------------
+
+def test_elastic_deformation_moves_image_and_mask_together():
+    images, masks = data.load_shapes(n=1, size=48, max_shapes=1, seed=7)
+    image, mask = images[0], masks[0]
+    warped, warped_mask = data.elastic_deformation(image, mask, sigma=4, seed=0)
+    assert warped.shape == image.shape and warped.dtype == image.dtype
+    assert warped_mask.dtype == mask.dtype and set(np.unique(warped_mask)) <= set(np.unique(mask))
+    assert not np.array_equal(warped_mask, mask)
+    # The shape stays bright where the warped mask says it is: both moved the same way.
+    bright = warped.astype(float).max(axis=-1)
+    assert bright[warped_mask > 0].mean() > bright[warped_mask == 0].mean() + 60
+    again = data.elastic_deformation(image, mask, sigma=4, seed=0)
+    np.testing.assert_array_equal(again[0], warped)
+
+
+def test_elastic_deformation_with_sigma_zero_is_the_identity():
+    images, masks = data.load_shapes(n=1, size=32, seed=0)
+    warped, warped_mask = data.elastic_deformation(images[0, ..., 0], masks[0], sigma=0, seed=1)
+    np.testing.assert_array_equal(warped, images[0, ..., 0])
+    np.testing.assert_array_equal(warped_mask, masks[0])
+
+
+def test_elastic_deformation_rejects_mismatched_shapes():
+    with pytest.raises(ValueError, match="mismo alto y ancho"):
+        data.elastic_deformation(np.zeros((8, 8)), np.zeros((8, 9), int))
