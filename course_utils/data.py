@@ -441,7 +441,8 @@ def elastic_deformation(image, mask, sigma=10.0, grid=3, seed=None):
     Returns
     -------
     tuple
-        ``(imagen deformada, máscara deformada)`` con las formas y ``dtype`` de la entrada.
+        ``(imagen deformada, máscara deformada)`` con las formas y ``dtype`` de la entrada; la
+        imagen deformada no sale del rango de valores de la original.
     """
     from scipy.ndimage import map_coordinates, zoom
 
@@ -460,9 +461,9 @@ def elastic_deformation(image, mask, sigma=10.0, grid=3, seed=None):
     planes = image[..., None] if image.ndim == 2 else image
     warped = np.stack([map_coordinates(planes[..., c].astype(np.float64), coords, order=3,
                                        mode="reflect") for c in range(planes.shape[-1])], axis=-1)
+    warped = warped.clip(image.min(), image.max())  # cubic splines overshoot a little at edges
     if np.issubdtype(image.dtype, np.integer):
-        info = np.iinfo(image.dtype)
-        warped = np.round(warped).clip(info.min, info.max)
+        warped = np.round(warped)
     warped = warped.astype(image.dtype).reshape(image.shape)
     warped_mask = map_coordinates(mask, coords, order=0, mode="reflect").astype(mask.dtype)
     return warped, warped_mask

@@ -258,6 +258,14 @@ def test_elastic_deformation_moves_image_and_mask_together():
     np.testing.assert_array_equal(again[0], warped)
 
 
+def test_elastic_deformation_keeps_the_value_range_of_float_images():
+    images, masks = data.load_shapes(n=1, size=32, seed=0)
+    image = images[0].astype(np.float32) / 255.0
+    warped, _ = data.elastic_deformation(image, masks[0], sigma=6, seed=3)
+    assert warped.dtype == np.float32
+    assert image.min() <= warped.min() and warped.max() <= image.max()
+
+
 def test_elastic_deformation_with_sigma_zero_is_the_identity():
     images, masks = data.load_shapes(n=1, size=32, seed=0)
     warped, warped_mask = data.elastic_deformation(images[0, ..., 0], masks[0], sigma=0, seed=1)
