@@ -384,3 +384,50 @@ def show_segmentation(images, true_masks, pred_masks=None, class_names=None, n=4
         fig.suptitle(suptitle)
     fig.tight_layout(rect=(0, 0.06 if class_names else 0, 1, 1))
     return fig
+
+
+def show_vision_tasks(image, mask, class_names, size=3.0):
+    """Una imagen vista por cuatro tareas: clasificación, detección, segmentación semántica y
+    segmentación de instancias.
+
+    Las instancias son las componentes conexas de cada clase (dos objetos de la misma clase
+    que no se tocan son dos instancias); las cajas de la detección las rodean.
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen (H, W) o (H, W, 3).
+    mask : array_like of int
+        Máscara (H, W) de clases, con 0 = fondo.
+    class_names : sequence of str
+        Nombre de cada clase (el 0 es el fondo).
+    size : float
+        Lado en pulgadas de cada panel.
+
+    Returns
+    -------
+    tuple
+        ``(figure, instances)``: la figura y la máscara de instancias (0 = fondo, 1..n).
+    """
+    from matplotlib.patches import Rectangle
+    from scipy import ndimage
+
+    mask = _as_mask(mask, "show_vision_tasks", len(class_names))
+    instances, names = np.zeros_like(mask), []
+    for label in np.unique(mask[mask > 0]):
+        components, count = ndimage.label(mask == label)
+        instances[components > 0] = components[components > 0] + len(names)
+        names += [class_names[label]] * count
+    fig, axes = plt.subplots(1, 4, figsize=(4 * size, size + 0.5))
+    panels = [("Clasificación:\n" + ", ".join(sorted(set(names))), image), ("Detección: cajas", image),
+              ("Segmentación semántica", colorize_mask(mask, len(class_names))),
+              ("Segmentación de instancias", colorize_mask(instances, len(names) + 1))]
+    for ax, (title, picture) in zip(axes, panels):
+        _imshow(ax, picture)
+        ax.set_title(title)
+    for (rows, cols), name in zip(ndimage.find_objects(instances), names):
+        axes[1].add_patch(Rectangle((cols.start - 0.5, rows.start - 0.5), cols.stop - cols.start,
+                                    rows.stop - rows.start, fill=False, color="yellow", lw=2))
+        axes[1].text(cols.start, rows.start - 1, name, color="yellow", fontsize=8)
+    fig.tight_layout()
+    return fig, instances

@@ -276,3 +276,16 @@ def test_elastic_deformation_with_sigma_zero_is_the_identity():
 def test_elastic_deformation_rejects_mismatched_shapes():
     with pytest.raises(ValueError, match="mismo alto y ancho"):
         data.elastic_deformation(np.zeros((8, 8)), np.zeros((8, 9), int))
+
+
+def test_show_vision_tasks_separates_objects_of_the_same_class():
+    mask = np.zeros((12, 12), dtype=int)
+    mask[1:4, 1:4] = 1
+    mask[6:9, 6:9] = 1   # a second square, not touching the first
+    mask[1:3, 8:11] = 2
+    fig, instances = plots.show_vision_tasks(np.zeros((12, 12)), mask, ["fondo", "cuadrado", "otro"])
+    assert instances.max() == 3 and len(fig.axes) == 4
+    assert instances[2, 2] != instances[7, 7]           # same class, two instances
+    assert len(fig.axes[1].patches) == 3                 # one box per object
+    with pytest.raises(ValueError, match="clases fuera"):
+        plots.show_vision_tasks(np.zeros((4, 4)), np.full((4, 4), 5), ["fondo", "a"])
