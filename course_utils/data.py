@@ -351,16 +351,18 @@ def _require_network(host, timeout=3.0):
         pass
 
 
-def _pets_from_tfds(size, n_train, n_test):
+def _pets_from_tfds(size, n_train, n_test, data_dir):
     def load():
         import tensorflow as tf
         import tensorflow_datasets as tfds
 
         try:  # already downloaded and prepared: no network needed
-            splits = tfds.load("oxford_iiit_pet", split=["train", "test"], download=False)
+            splits = tfds.load("oxford_iiit_pet", split=["train", "test"], data_dir=data_dir,
+                               download=False)
         except Exception:
             _require_network(_PETS_HOST)
-            splits = tfds.load("oxford_iiit_pet", split=["train", "test"], download=True)
+            splits = tfds.load("oxford_iiit_pet", split=["train", "test"], data_dir=data_dir,
+                               download=True)
 
         def resize(example):
             image = tf.image.resize(example["image"], (size, size), antialias=True)
@@ -376,7 +378,7 @@ def _pets_from_tfds(size, n_train, n_test):
     return load
 
 
-def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0):
+def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0, data_dir=None):
     """Oxford-IIIT Pet (Parkhi et al., 2012): fotos de perros y gatos con su trimapa por píxel.
 
     Usa ``tensorflow_datasets`` (``oxford_iiit_pet``: 3680 imágenes de entrenamiento y 3669
@@ -395,6 +397,9 @@ def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0):
         conexión genera entonces 1000 y 200).
     seed : int
         Semilla del sustituto sin conexión.
+    data_dir : str, optional
+        Carpeta de la caché de ``tensorflow_datasets``; por defecto, la suya
+        (``~/tensorflow_datasets``).
 
     Returns
     -------
@@ -407,7 +412,7 @@ def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0):
         if value is not None:
             _check_positive_int(value, f"load_oxford_pets: {name}")
     return _load_or_stand_in(
-        _pets_from_tfds(size, n_train, n_test),
+        _pets_from_tfds(size, n_train, n_test, data_dir),
         _pets_stand_in(size, n_train or 1000, n_test or 200, seed),
         what="Oxford-IIIT Pet con tensorflow_datasets",
         instead=f"figuras sintéticas de skimage.draw.random_shapes ({size}×{size}) con trimapas "

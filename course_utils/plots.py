@@ -362,7 +362,8 @@ def show_segmentation(images, true_masks, pred_masks=None, class_names=None, n=4
     num_classes = len(class_names) if class_names else int(true_masks.max()) + 1
     if pred_masks is not None and not class_names:
         num_classes = max(num_classes, int(np.max(pred_masks)) + 1)
-    columns = [("Imagen", lambda k: images[k]), ("Máscara real", lambda k: colorize_mask(true_masks[k], num_classes))]
+    columns = [("Imagen", lambda k: images[k]),
+               ("Máscara real", lambda k: colorize_mask(true_masks[k], num_classes))]
     if pred_masks is not None:
         columns.append(("Máscara predicha", lambda k: colorize_mask(pred_masks[k], num_classes)))
     if overlay:
@@ -419,7 +420,8 @@ def show_vision_tasks(image, mask, class_names, size=3.0):
         instances[components > 0] = components[components > 0] + len(names)
         names += [class_names[label]] * count
     fig, axes = plt.subplots(1, 4, figsize=(4 * size, size + 0.5))
-    panels = [("Clasificación:\n" + ", ".join(sorted(set(names))), image), ("Detección: cajas", image),
+    panels = [("Clasificación:\n" + ", ".join(sorted(set(names))), image),
+              ("Detección: cajas", image),
               ("Segmentación semántica", colorize_mask(mask, len(class_names))),
               ("Segmentación de instancias", colorize_mask(instances, len(names) + 1))]
     for ax, (title, picture) in zip(axes, panels):

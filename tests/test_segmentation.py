@@ -84,9 +84,9 @@ def _offline(monkeypatch):
 
 def test_pets_fall_back_to_shapes_offline(monkeypatch, tmp_path):
     _offline(monkeypatch)
-    monkeypatch.setenv("TFDS_DATA_DIR", str(tmp_path))  # an empty cache: tfds must download
-    with pytest.warns(OfflineDataWarning, match="Oxford-IIIT Pet"):
-        (x_train, y_train), (x_test, y_test) = data.load_oxford_pets(size=32, n_train=6, n_test=3)
+    with pytest.warns(OfflineDataWarning, match="Oxford-IIIT Pet"):  # an empty cache: tfds must download
+        (x_train, y_train), (x_test, y_test) = data.load_oxford_pets(size=32, n_train=6, n_test=3,
+                                                                     data_dir=str(tmp_path))
     assert x_train.shape == (6, 32, 32, 3) and x_train.dtype == np.uint8
     assert y_train.shape == (6, 32, 32) and x_test.shape == (3, 32, 32, 3) and y_test.shape == (3, 32, 32)
     assert set(np.unique(y_train)) == {0, 1, 2}  # pet, background, border
@@ -94,11 +94,10 @@ def test_pets_fall_back_to_shapes_offline(monkeypatch, tmp_path):
 
 def test_pets_stand_in_is_deterministic(monkeypatch, tmp_path):
     _offline(monkeypatch)
-    monkeypatch.setenv("TFDS_DATA_DIR", str(tmp_path))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", OfflineDataWarning)
-        first = data.load_oxford_pets(size=32, n_train=4, n_test=2, seed=5)
-        second = data.load_oxford_pets(size=32, n_train=4, n_test=2, seed=5)
+        first = data.load_oxford_pets(size=32, n_train=4, n_test=2, seed=5, data_dir=str(tmp_path))
+        second = data.load_oxford_pets(size=32, n_train=4, n_test=2, seed=5, data_dir=str(tmp_path))
     for a, b in zip(first, second):
         np.testing.assert_array_equal(a[0], b[0])
         np.testing.assert_array_equal(a[1], b[1])
@@ -289,3 +288,40 @@ def test_show_vision_tasks_separates_objects_of_the_same_class():
     assert len(fig.axes[1].patches) == 3                 # one box per object
     with pytest.raises(ValueError, match="clases fuera"):
         plots.show_vision_tasks(np.zeros((4, 4)), np.full((4, 4), 5), ["fondo", "a"])
+
+
+def test_pets_from_a_tfds_cache_hit_are_resized_and_renumbered(monkeypatch):
+    """The real path after the download: tfds gives photos of any size and trimaps 1, 2, 3."""
+    import tensorflow as tf
+    import tensorflow_datasets as tfds
+
+    def fake_split(n, seed):
+        rng = np.random.default_rng(seed)
+        examples = []
+        for _ in range(n):
+            h, w = (int(v) for v in rng.integers(40, 90, size=2))
+            trimap = np.full((h, w, 1), 2, np.uint8)   # background
+            trimap[h // 4:3 * h // 4, w // 4:3 * w // 4] = 1  # the pet
+            trimap[h // 4, w // 4:3 * w // 4] = 3      # a border row
+            examples.append((rng.integers(0, 256, (h, w, 3), dtype=np.uint8), trimap))
+        return tf.data.Dataset.from_generator(
+            lambda: ({"image": image, "segmentation_mask": mask} for image, mask in examples),
+            output_signature={"image": tf.TensorSpec((None, None, 3), tf.uint8),
+                              "segmentation_mask": tf.TensorSpec((None, None, 1), tf.uint8)})
+
+    calls = []
+
+    def fake_load(name, split, data_dir=None, download=True):
+        calls.append((name, download))
+        return [fake_split(5, 0), fake_split(4, 1)]
+
+    monkeypatch.setattr(tfds, "load", fake_load)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OfflineDataWarning)  # no fallback allowed here
+        (x_train, y_train), (x_test, y_test) = data.load_oxford_pets(size=32, n_train=3)
+    assert calls == [("oxford_iiit_pet", False)]  # cache hit: no download attempted
+    assert x_train.shape == (3, 32, 32, 3) and x_train.dtype == np.uint8
+    assert y_train.shape == (3, 32, 32) and y_train.dtype == np.uint8
+    assert x_test.shape == (4, 32, 32, 3) and y_test.shape == (4, 32, 32)
+    assert set(np.unique(y_train)) == {0, 1, 2}  # 1, 2, 3 -> pet 0, background 1, border 2
+    assert y_train[0, 16, 16] == 0 and y_train[0, 0, 0] == 1
