@@ -196,7 +196,7 @@ _SHAPE_KINDS = ("rectangle", "circle", "triangle")  # skimage names, in the orde
 _PETS_HOST = "thor.robots.ox.ac.uk"  # where tensorflow_datasets downloads Oxford-IIIT Pet from
 
 
-def _check_positive_int(value, name, minimum=1):
+def _int_at_least(value, name, minimum=1):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise ValueError(f"{name} debe ser un entero ≥ {minimum}; se recibió {value!r}.")
     return int(value)
@@ -269,20 +269,20 @@ def load_shapes(n=500, size=64, channels=3, min_shapes=1, max_shapes=3, seed=0, 
     >>> images.shape, masks.shape
     ((4, 32, 32, 3), (4, 32, 32))
     """
-    n = _check_positive_int(n, "load_shapes: n")
-    size = _check_positive_int(size, "load_shapes: size", minimum=16)
+    n = _int_at_least(n, "load_shapes: n")
+    size = _int_at_least(size, "load_shapes: size", minimum=16)
     if channels not in (1, 3):
         raise ValueError(f"load_shapes: channels debe ser 1 (gris) o 3 (RGB); se recibió {channels!r}.")
-    min_shapes = _check_positive_int(min_shapes, "load_shapes: min_shapes")
-    max_shapes = _check_positive_int(max_shapes, "load_shapes: max_shapes")
+    min_shapes = _int_at_least(min_shapes, "load_shapes: min_shapes")
+    max_shapes = _int_at_least(max_shapes, "load_shapes: max_shapes")
     if max_shapes < min_shapes:
         raise ValueError(f"load_shapes: max_shapes ({max_shapes}) no puede ser menor que "
                          f"min_shapes ({min_shapes}).")
     rng = np.random.default_rng(seed)
     images = np.empty((n, size, size, channels), dtype=np.uint8)
     masks = np.zeros((n, size, size), dtype=np.uint8)
-    min_size = _check_positive_int(min_size or max(4, size // 6), "load_shapes: min_size", minimum=2)
-    max_size = _check_positive_int(max_size or max(8, size // 2), "load_shapes: max_size", minimum=2)
+    min_size = _int_at_least(min_size or max(4, size // 6), "load_shapes: min_size", minimum=2)
+    max_size = _int_at_least(max_size or max(8, size // 2), "load_shapes: max_size", minimum=2)
     if not min_size <= max_size <= size:
         raise ValueError(f"load_shapes: se esperaba min_size ≤ max_size ≤ size; se recibió "
                          f"min_size={min_size}, max_size={max_size}, size={size}.")
@@ -321,7 +321,7 @@ def shapes_to_trimap(masks, border=2):
     if masks.ndim not in (2, 3):
         raise ValueError(f"shapes_to_trimap: se esperaban máscaras (H, W) o (N, H, W); "
                          f"se recibió la forma {masks.shape}.")
-    border = _check_positive_int(border, "shapes_to_trimap: border")
+    border = _int_at_least(border, "shapes_to_trimap: border")
     objects = masks > 0
     structure = np.zeros((3,) * masks.ndim, dtype=bool)
     structure[(1,) * (masks.ndim - 2) + (slice(None), slice(None))] = True  # 2-D only, per image
@@ -343,7 +343,7 @@ def _pets_stand_in(size, n_train, n_test, seed):
     return load
 
 
-def _require_network(host, timeout=3.0):
+def _fail_fast_without_network(host, timeout=3.0):
     """Falla en segundos si no hay red, en lugar de esperar a que la descarga se rinda."""
     import socket
 
@@ -360,7 +360,7 @@ def _pets_from_tfds(size, n_train, n_test, data_dir):
             splits = tfds.load("oxford_iiit_pet", split=["train", "test"], data_dir=data_dir,
                                download=False)
         except Exception:
-            _require_network(_PETS_HOST)
+            _fail_fast_without_network(_PETS_HOST)
             splits = tfds.load("oxford_iiit_pet", split=["train", "test"], data_dir=data_dir,
                                download=True)
 
@@ -407,10 +407,10 @@ def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0, data_dir=None)
         ``(x_train, y_train), (x_test, y_test)``: imágenes ``uint8`` (N, size, size, 3) y
         trimapas ``uint8`` (N, size, size) con valores en {0, 1, 2}.
     """
-    size = _check_positive_int(size, "load_oxford_pets: size", minimum=16)
+    size = _int_at_least(size, "load_oxford_pets: size", minimum=16)
     for name, value in (("n_train", n_train), ("n_test", n_test)):
         if value is not None:
-            _check_positive_int(value, f"load_oxford_pets: {name}")
+            _int_at_least(value, f"load_oxford_pets: {name}")
     return _load_or_stand_in(
         _pets_from_tfds(size, n_train, n_test, data_dir),
         _pets_stand_in(size, n_train or 1000, n_test or 200, seed),
@@ -455,7 +455,7 @@ def elastic_deformation(image, mask, sigma=10.0, grid=3, seed=None):
     if mask.ndim != 2 or image.shape[:2] != mask.shape or image.ndim not in (2, 3):
         raise ValueError(f"elastic_deformation: se esperaba una imagen (H, W) o (H, W, C) y una "
                          f"máscara (H, W) del mismo alto y ancho; se recibió {image.shape} y {mask.shape}.")
-    grid = _check_positive_int(grid, "elastic_deformation: grid", minimum=2)
+    grid = _int_at_least(grid, "elastic_deformation: grid", minimum=2)
     if sigma < 0:
         raise ValueError(f"elastic_deformation: sigma debe ser ≥ 0; se recibió {sigma!r}.")
     h, w = mask.shape
