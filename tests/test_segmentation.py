@@ -325,3 +325,31 @@ def test_pets_from_a_tfds_cache_hit_are_resized_and_renumbered(monkeypatch):
     assert x_test.shape == (4, 32, 32, 3) and y_test.shape == (4, 32, 32)
     assert set(np.unique(y_train)) == {0, 1, 2}  # 1, 2, 3 -> pet 0, background 1, border 2
     assert y_train[0, 16, 16] == 0 and y_train[0, 0, 0] == 1
+
+
+# --- the metrics explorer (widgets) ----------------------------------------------------------
+
+def test_draw_overlap_scores():
+    from course_utils import widgets
+
+    _, perfect = widgets.draw_overlap(object_radius=10, predicted_radius=10, shift=0)
+    assert perfect == {"exactitud": 1.0, "IoU": 1.0, "Dice": 1.0}
+    # A small object missed entirely: high pixel accuracy, zero overlap.
+    _, missed = widgets.draw_overlap(object_radius=4, predicted_radius=0, shift=0)
+    assert missed["exactitud"] > 0.98 and missed["IoU"] == 0.0 and missed["Dice"] == 0.0
+    _, half = widgets.draw_overlap(object_radius=12, predicted_radius=12, shift=8)
+    assert 0 < half["IoU"] < half["Dice"] < 1
+
+
+def test_disk_masks_reject_bad_radius():
+    from course_utils import widgets
+
+    with pytest.raises(ValueError, match="radios"):
+        widgets.disk_masks(object_radius=40, size=64)
+
+
+def test_metrics_explorer_builds():
+    from course_utils import widgets
+
+    box = widgets.metrics_explorer()
+    assert len(box.children) == 2
