@@ -499,3 +499,187 @@ def show_image_rows(rows, row_titles=None, col_titles=None, size=1.3, suptitle=N
         fig.suptitle(suptitle)
     fig.tight_layout()
     return fig
+
+
+# --- Capítulo 8 ------------------------------------------------------------------------------
+
+# One fixed colour per class, so a class keeps its colour in every figure of the chapter.
+MASK_COLORS = np.array([
+    [0.12, 0.47, 0.71], [0.20, 0.20, 0.20], [1.00, 0.84, 0.00], [0.84, 0.15, 0.16],
+    [0.17, 0.63, 0.17], [0.58, 0.40, 0.74], [1.00, 0.50, 0.05], [0.09, 0.75, 0.81],
+])
+
+
+def _as_mask(mask, name, num_classes):
+    array = np.asarray(mask)
+    if array.ndim != 2 or not np.issubdtype(array.dtype, np.integer) and array.dtype != bool:
+        raise ValueError(f"{name}: se esperaba una máscara (H, W) de enteros (una clase por píxel); "
+                         f"se recibió forma {array.shape} y dtype {array.dtype}.")
+    if array.size and (array.min() < 0 or array.max() >= num_classes):
+        raise ValueError(f"{name}: la máscara tiene clases fuera de 0..{num_classes - 1}.")
+    return array.astype(np.int64)
+
+
+def colorize_mask(mask, num_classes=None, colors=None):
+    """Máscara de clases (H, W) → imagen RGB (H, W, 3) en [0, 1], un color fijo por clase.
+
+    Parameters
+    ----------
+    mask : array_like of int
+        Una clase por píxel.
+    num_classes : int, optional
+        Número de clases; por defecto, la mayor clase presente más uno.
+    colors : array_like, optional
+        (num_classes, 3) colores RGB en [0, 1]; por defecto ``MASK_COLORS``.
+    """
+    colors = MASK_COLORS if colors is None else np.asarray(colors, dtype=np.float64)
+    num_classes = num_classes or int(np.max(mask)) + 1
+    if num_classes > len(colors):
+        raise ValueError(f"colorize_mask: hay {num_classes} clases y solo {len(colors)} colores; "
+                         "pase colors con uno por clase.")
+    return colors[_as_mask(mask, "colorize_mask", num_classes)]
+
+
+def overlay_mask(image, mask, num_classes=None, alpha=0.45, colors=None, ignore=None):
+    """La imagen con la máscara coloreada encima, semitransparente.
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen (H, W), (H, W, 1) o (H, W, 3), ``uint8`` en [0, 255] o real en [0, 1].
+    mask : array_like of int
+        Máscara (H, W) de clases.
+    alpha : float
+        Opacidad de la máscara, entre 0 y 1.
+    ignore : int, optional
+        Clase que no se colorea (p. ej. el fondo), para ver la imagen debajo.
+
+    Returns
+    -------
+    numpy.ndarray
+        Imagen RGB (H, W, 3) en [0, 1].
+    """
+    base = _as_image(image, "overlay_mask").astype(np.float64)
+    base = base / 255.0 if np.asarray(image).dtype == np.uint8 or base.max() > 1 else base
+    if base.ndim == 2:
+        base = np.repeat(base[..., None], 3, axis=-1)
+    base = base[..., :3]
+    if base.shape[:2] != np.shape(mask):
+        raise ValueError(f"overlay_mask: la imagen es {base.shape[:2]} y la máscara {np.shape(mask)}; "
+                         "se esperaba el mismo alto y ancho.")
+    if not 0 <= alpha <= 1:
+        raise ValueError(f"overlay_mask: alpha debe estar entre 0 y 1; se recibió {alpha!r}.")
+    colored = colorize_mask(mask, num_classes, colors)
+    weight = np.full(np.shape(mask), alpha)
+    if ignore is not None:
+        weight[np.asarray(mask) == ignore] = 0.0
+    return (1 - weight[..., None]) * base + weight[..., None] * colored
+
+
+def show_segmentation(images, true_masks, pred_masks=None, class_names=None, n=4, overlay=False,
+                      size=2.2, suptitle=None):
+    """Una fila por ejemplo: imagen, máscara real y, si se da, máscara predicha.
+
+    Parameters
+    ----------
+    images : array_like
+        Imágenes (N, H, W[, C]).
+    true_masks, pred_masks : array_like of int
+        Máscaras (N, H, W) de clases; ``pred_masks`` es opcional.
+    class_names : sequence of str, optional
+        Nombre de cada clase, para la leyenda de colores.
+    n : int
+        Cuántos ejemplos mostrar (los primeros).
+    overlay : bool
+        Si es ``True``, añade una columna con la predicción (o la máscara real) sobre la imagen.
+    size : float
+        Lado en pulgadas de cada panel.
+    suptitle : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib.patches import Patch
+
+    images, true_masks = np.asarray(images), np.asarray(true_masks)
+    if images.shape[0] != true_masks.shape[0]:
+        raise ValueError(f"show_segmentation: hay {images.shape[0]} imágenes y "
+                         f"{true_masks.shape[0]} máscaras; se esperaba una por imagen.")
+    if pred_masks is not None and np.shape(pred_masks) != true_masks.shape:
+        raise ValueError(f"show_segmentation: las máscaras predichas tienen forma {np.shape(pred_masks)} "
+                         f"y las reales {true_masks.shape}; se esperaba la misma.")
+    num_classes = len(class_names) if class_names else int(true_masks.max()) + 1
+    if pred_masks is not None and not class_names:
+        num_classes = max(num_classes, int(np.max(pred_masks)) + 1)
+    columns = [("Imagen", lambda k: images[k]),
+               ("Máscara real", lambda k: colorize_mask(true_masks[k], num_classes))]
+    if pred_masks is not None:
+        columns.append(("Máscara predicha", lambda k: colorize_mask(pred_masks[k], num_classes)))
+    if overlay:
+        shown = true_masks if pred_masks is None else np.asarray(pred_masks)
+        columns.append(("Predicción superpuesta" if pred_masks is not None else "Superpuesta",
+                        lambda k: overlay_mask(images[k], shown[k], num_classes)))
+    n = max(1, min(n, images.shape[0]))
+    fig, axes = plt.subplots(n, len(columns), figsize=(size * len(columns), size * n + 0.6),
+                             squeeze=False)
+    for row in range(n):
+        for col, (title, draw) in enumerate(columns):
+            _imshow(axes[row, col], draw(row))
+            if row == 0:
+                axes[row, col].set_title(title)
+    if class_names:
+        handles = [Patch(color=MASK_COLORS[k], label=name) for k, name in enumerate(class_names)]
+        fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False)
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout(rect=(0, 0.06 if class_names else 0, 1, 1))
+    return fig
+
+
+def show_vision_tasks(image, mask, class_names, size=3.0):
+    """Una imagen vista por cuatro tareas: clasificación, detección, segmentación semántica y
+    segmentación de instancias.
+
+    Las instancias son las componentes conexas de cada clase (dos objetos de la misma clase
+    que no se tocan son dos instancias); las cajas de la detección las rodean.
+
+    Parameters
+    ----------
+    image : array_like
+        Imagen (H, W) o (H, W, 3).
+    mask : array_like of int
+        Máscara (H, W) de clases, con 0 = fondo.
+    class_names : sequence of str
+        Nombre de cada clase (el 0 es el fondo).
+    size : float
+        Lado en pulgadas de cada panel.
+
+    Returns
+    -------
+    tuple
+        ``(figure, instances)``: la figura y la máscara de instancias (0 = fondo, 1..n).
+    """
+    from matplotlib.patches import Rectangle
+    from scipy import ndimage
+
+    mask = _as_mask(mask, "show_vision_tasks", len(class_names))
+    instances, names = np.zeros_like(mask), []
+    for label in np.unique(mask[mask > 0]):
+        components, count = ndimage.label(mask == label)
+        instances[components > 0] = components[components > 0] + len(names)
+        names += [class_names[label]] * count
+    fig, axes = plt.subplots(1, 4, figsize=(4 * size, size + 0.5))
+    panels = [("Clasificación:\n" + ", ".join(sorted(set(names))), image),
+              ("Detección: cajas", image),
+              ("Segmentación semántica", colorize_mask(mask, len(class_names))),
+              ("Segmentación de instancias", colorize_mask(instances, len(names) + 1))]
+    for ax, (title, picture) in zip(axes, panels):
+        _imshow(ax, picture)
+        ax.set_title(title)
+    for (rows, cols), name in zip(ndimage.find_objects(instances), names):
+        axes[1].add_patch(Rectangle((cols.start - 0.5, rows.start - 0.5), cols.stop - cols.start,
+                                    rows.stop - rows.start, fill=False, color="yellow", lw=2))
+        axes[1].text(cols.start, rows.start - 1, name, color="yellow", fontsize=8)
+    fig.tight_layout()
+    return fig, instances

@@ -585,3 +585,82 @@ def denoising_explorer(model, images):
 
     out = widgets.interactive_output(show, dict(sigma=sigma, seed=seed))
     return widgets.VBox([widgets.HBox([sigma, seed]), out])
+
+
+# --- Capítulo 8: exactitud, IoU y Dice ---------------------------------------------------------
+
+def disk_masks(object_radius=12, predicted_radius=12, shift=6, size=64):
+    """Máscara real (un disco centrado) y predicha (otro disco, desplazado ``shift`` píxeles).
+
+    Parameters
+    ----------
+    object_radius, predicted_radius : int
+        Radios del objeto real y del predicho (0 = máscara vacía).
+    shift : int
+        Desplazamiento horizontal del disco predicho respecto del real.
+    size : int
+        Lado de la imagen.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(y_true, y_pred)``, máscaras ``bool`` (size, size).
+    """
+    if size < 8 or not 0 <= object_radius <= size // 2 or not 0 <= predicted_radius <= size // 2:
+        raise ValueError(f"disk_masks: se esperaba size ≥ 8 y radios entre 0 y size // 2 = {size // 2}; "
+                         f"se recibió size={size}, radios {object_radius} y {predicted_radius}.")
+    rows, cols = np.mgrid[:size, :size]
+    centre = (size - 1) / 2
+    y_true = (rows - centre) ** 2 + (cols - centre) ** 2 < object_radius ** 2
+    y_pred = (rows - centre) ** 2 + (cols - centre - shift) ** 2 < predicted_radius ** 2
+    return y_true, y_pred
+
+
+def draw_overlap(object_radius=12, predicted_radius=12, shift=6, size=64):
+    """Dibuja aciertos y errores de una predicción y compara exactitud por píxel, IoU y Dice.
+
+    Verde: verdaderos positivos; rojo: falsos positivos; azul: falsos negativos; gris:
+    verdaderos negativos (fondo bien clasificado).
+
+    Returns
+    -------
+    tuple
+        ``(figure, scores)`` con ``scores = {"exactitud": ..., "IoU": ..., "Dice": ...}``.
+    """
+    from .models import dice_score, iou_score
+
+    y_true, y_pred = disk_masks(object_radius, predicted_radius, shift, size)
+    scores = {"exactitud": float((y_true == y_pred).mean()), "IoU": iou_score(y_true, y_pred),
+              "Dice": dice_score(y_true, y_pred)}
+    picture = np.full((size, size, 3), 0.85)
+    picture[y_true & y_pred] = (0.17, 0.63, 0.17)
+    picture[~y_true & y_pred] = (0.84, 0.15, 0.16)
+    picture[y_true & ~y_pred] = (0.12, 0.47, 0.71)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.8), gridspec_kw={"width_ratios": [1, 1.2]})
+    left.imshow(picture)
+    left.set_title(f"objeto: {100 * y_true.mean():.1f} % de los píxeles")
+    left.set_xticks([])
+    left.set_yticks([])
+    bars = right.bar(list(scores), list(scores.values()), color=["0.5", "tab:orange", "tab:purple"])
+    right.bar_label(bars, fmt="%.3f")
+    right.set_ylim(0, 1.1)
+    right.set_title("verde = acierto · rojo = falso positivo · azul = falso negativo", fontsize=9)
+    fig.tight_layout()
+    return fig, scores
+
+
+def metrics_explorer():
+    """Explorador del capítulo 8: mueva y encoja la predicción y mire qué hace cada medida."""
+    import ipywidgets as widgets
+
+    object_radius = widgets.IntSlider(value=12, min=0, max=32, description="Radio real")
+    predicted_radius = widgets.IntSlider(value=12, min=0, max=32, description="Radio pred.")
+    shift = widgets.IntSlider(value=6, min=-32, max=32, description="Desplaz.")
+
+    def show(object_radius, predicted_radius, shift):
+        draw_overlap(object_radius, predicted_radius, shift)
+        plt.show()
+
+    out = widgets.interactive_output(show, dict(object_radius=object_radius,
+                                                predicted_radius=predicted_radius, shift=shift))
+    return widgets.VBox([widgets.HBox([object_radius, predicted_radius, shift]), out])
