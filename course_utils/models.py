@@ -270,7 +270,7 @@ def build_lenet5(input_shape=(32, 32, 1), num_classes=10):
     S4 ``AveragePooling2D(2)`` → ``Flatten`` → C5 ``Dense(120, tanh)`` → F6 ``Dense(84, tanh)``
     → ``Dense(num_classes, softmax)``. Con los valores por defecto tiene 61 706 parámetros.
 
-    Dos simplificaciones modernas, las habituales: las submuestras S2 y S4 son promedios sin
+    Tres simplificaciones modernas, las habituales: las submuestras S2 y S4 son promedios sin
     coeficiente ni sesgo entrenables, C3 conecta con los 6 mapas de S2 (el original usaba una
     tabla de conexiones parcial) y la salida es softmax en lugar de unidades RBF. En el
     artículo C5 es una convolución 5×5 sobre mapas de 5×5, lo mismo que una capa densa.
