@@ -22,6 +22,7 @@ install: $(STAMP)
 ## make test: every test, in quick mode, with no network and no GPU.
 test: install
 	COURSE_QUICK=1 $(BIN)/python -m pytest tests book solutions --nbval-lax --nbval-current-env \
+	  -n 2 \
 	  --nbval-cell-timeout=600 -p no:cacheprovider -ra
 
 ## make book: the HTML book in _build/html, executing every notebook (COURSE_QUICK=1 for a fast build).

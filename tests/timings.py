@@ -1,2 +1,0 @@
-"""Times the tests measure (what -> seconds); the root conftest.py prints them at the end."""
-TIMINGS = {}
