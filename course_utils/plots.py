@@ -28,6 +28,20 @@ def _imshow(ax, image, cmap="gray", vmin=None, vmax=None):
     ax.set_yticks([])
 
 
+def _grid(count, ncols, size, title=None):
+    """Figura con ``count`` ejes en rejilla de ``ncols`` columnas, sin marcas; los sobrantes, ocultos."""
+    ncols = max(1, min(ncols, count))
+    nrows = math.ceil(count / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + (0.4 if title else 0.3)),
+                             squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if k >= count:
+            ax.axis("off")
+    return fig, list(axes.flat)[:count]
+
+
 def show_images(images, titles=None, ncols=5, cmap="gray", size=2.0, suptitle=None):
     """Rejilla de imágenes con un título opcional para cada una.
 
@@ -58,14 +72,8 @@ def show_images(images, titles=None, ncols=5, cmap="gray", size=2.0, suptitle=No
             f"show_images: hay {len(images)} imágenes pero {len(titles)} títulos; "
             "se esperaba uno por imagen."
         )
-    ncols = max(1, min(ncols, len(images)))
-    nrows = math.ceil(len(images) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3),
-                             squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        if k >= len(images):
-            ax.axis("off")
-            continue
+    fig, axes = _grid(len(images), ncols, size)
+    for k, ax in enumerate(axes):
         _imshow(ax, images[k], cmap=cmap)
         if titles is not None:
             ax.set_title(str(titles[k]))
@@ -300,17 +308,8 @@ def plot_filters(kernels, ncols=8, size=1.0, title=None):
             "plot_filters: se esperaban pesos (alto, ancho, canales_entrada, filtros) con 1 o 3 "
             f"canales de entrada, como layer.kernel de una Conv2D; se recibió la forma {weights.shape}."
         )
-    count = weights.shape[-1]
-    ncols = max(1, min(ncols, count))
-    nrows = math.ceil(count / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + (0.4 if title else 0)),
-                             squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        ax.set_xticks([])
-        ax.set_yticks([])
-        if k >= count:
-            ax.axis("off")
-            continue
+    fig, axes = _grid(weights.shape[-1], ncols, size, title)
+    for k, ax in enumerate(axes):
         w = weights[..., k]
         w = (w - w.min()) / (w.max() - w.min()) if w.max() > w.min() else np.zeros_like(w)
         ax.imshow(w[..., 0] if w.shape[-1] == 1 else w, cmap="gray", vmin=0, vmax=1)
@@ -350,17 +349,8 @@ def plot_feature_maps(maps, max_maps=16, ncols=8, size=1.1, title=None):
         )
     if not isinstance(max_maps, int) or max_maps < 1:
         raise ValueError(f"plot_feature_maps: max_maps debe ser un entero positivo; se recibió {max_maps!r}.")
-    count = min(max_maps, array.shape[-1])
-    ncols = max(1, min(ncols, count))
-    nrows = math.ceil(count / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + (0.4 if title else 0)),
-                             squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        ax.set_xticks([])
-        ax.set_yticks([])
-        if k >= count:
-            ax.axis("off")
-            continue
+    fig, axes = _grid(min(max_maps, array.shape[-1]), ncols, size, title)
+    for k, ax in enumerate(axes):
         ax.imshow(array[..., k], cmap="viridis")
         ax.set_title(str(k), fontsize=7)
     if title:
