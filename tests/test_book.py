@@ -3,6 +3,7 @@
 Execution is proven by the notebook tests (nbval), so this build does not execute the
 notebooks again: it uses _config.yml with execution turned off.
 """
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_book_builds_without_warnings(tmp_path):
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    repo = config["repository"]["url"].removeprefix("https://github.com/")
+    branch = config["repository"]["branch"]
     config["execute"]["execute_notebooks"] = "off"
     config_path = tmp_path / "_config.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True))
@@ -26,4 +29,6 @@ def test_book_builds_without_warnings(tmp_path):
     assert (html / "book" / "index.html").exists()
     for chapter in (ROOT / "book").glob("*.ipynb"):
         page = (html / "book" / f"{chapter.stem}.html").read_text(encoding="utf-8")
-        assert "colab.research.google.com" in page, f"{chapter.name}: sin botón ni insignia de Colab"
+        links = set(re.findall(r"https://colab\.research\.google\.com/github/[^\"\s)]+", page))
+        assert links == {f"https://colab.research.google.com/github/{repo}/blob/{branch}/book/{chapter.name}"}, (
+            f"{chapter.name}: el botón de Colab y la insignia deben abrir este cuaderno; hay {links}")
