@@ -15,6 +15,15 @@ def _check_input_shape(input_shape, name):
     return shape
 
 
+def _compile_classifier(model, learning_rate=1e-3):
+    """Compila un clasificador como todos los del libro: Adam, entropía cruzada dispersa, exactitud."""
+    import keras
+
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
 def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_units=128,
               learning_rate=1e-3):
     """La CNN del capítulo 4: bloques Conv → BatchNorm → ReLU → MaxPool → Dropout y una cabeza densa.
@@ -63,9 +72,7 @@ def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_u
     model.add(layers.ReLU())
     model.add(layers.Dropout(0.5))
     model.add(layers.Dense(num_classes, activation="softmax"))
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    return _compile_classifier(model, learning_rate)
 
 
 # --- Capítulos 5 y 6: aumento de datos y ajuste de BatchNorm ---
@@ -258,9 +265,7 @@ def build_dense_baseline(input_shape=(28, 28, 1), num_classes=10, hidden_units=(
         if dropout:
             model.add(layers.Dropout(dropout))
     model.add(layers.Dense(num_classes, activation="softmax"))
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    return _compile_classifier(model, learning_rate)
 
 
 def build_lenet5(input_shape=(32, 32, 1), num_classes=10):
@@ -305,8 +310,7 @@ def build_lenet5(input_shape=(32, 32, 1), num_classes=10):
         layers.Dense(84, activation="tanh", name="F6"),
         layers.Dense(num_classes, activation="softmax", name="salida"),
     ], name="lenet5")
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    return _compile_classifier(model)
 
 
 def residual_block(x, filters, stride=1):
@@ -644,9 +648,7 @@ def build_transfer_classifier(base_model, num_classes, dropout=0.2, learning_rat
     x = layers.Dropout(dropout)(x)
     outputs = layers.Dense(num_classes, activation="softmax")(x)
     model = keras.Model(inputs, outputs, name=f"{base_model.name}_transfer")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    return _compile_classifier(model, learning_rate)
 
 
 def set_trainable_top(base_model, n):
@@ -893,9 +895,7 @@ def build_unet(input_shape=(128, 128, 3), num_classes=3, depth=3, base_filters=1
         x = two_convs(x, filters, f"dec{level + 1}")
     outputs = layers.Conv2D(num_classes, 1, activation="softmax", name="mascara")(x)
     model = keras.Model(inputs, outputs, name=f"unet_{depth}_niveles")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    return _compile_classifier(model, learning_rate)
 
 
 def _binary_masks(y_true, y_pred, name):
