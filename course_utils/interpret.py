@@ -59,7 +59,7 @@ def feature_extractor(model, layer_names=None):
     Parameters
     ----------
     model : keras.Model
-        Modelo construido con ``keras.Input`` (p. ej. ``models.build_cnn()``).
+        Modelo construido con ``keras.Input`` (p. ej. ``classification.build_cnn()``).
     layer_names : sequence of str, optional
         Capas cuya salida se quiere. Por defecto, todas las capas con salida 4-D
         (mapas de activación: convoluciones, normalización, ReLU, *pooling*).

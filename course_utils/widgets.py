@@ -443,18 +443,18 @@ def augment_examples(image, n=8, seed=0, **strengths):
     numpy.ndarray
         float32 (n, H, W, C) en [0, 1].
     """
-    from . import models
+    from .models import augmentation
 
     if not isinstance(n, (int, np.integer)) or not 1 <= n <= 64:
         raise ValueError(f"draw_augmentations: n debe ser un entero entre 1 y 64; se recibió {n!r}.")
-    unknown = set(strengths) - set(models.AUGMENTATIONS)
+    unknown = set(strengths) - set(augmentation.AUGMENTATIONS)
     if unknown:
         raise ValueError(
             f"draw_augmentations: transformaciones desconocidas {sorted(unknown)}; "
-            f"las disponibles son {list(models.AUGMENTATIONS)}."
+            f"las disponibles son {list(augmentation.AUGMENTATIONS)}."
         )
     picture = _as_unit_image(image)
-    augment = models.build_augmentation(seed=seed, **strengths)
+    augment = augmentation.build_augmentation(seed=seed, **strengths)
     batch = np.repeat(picture[None], n, axis=0)
     out = np.asarray(augment(batch, training=True)) if augment.layers else batch
     return np.clip(out, 0.0, 1.0)
@@ -627,7 +627,7 @@ def draw_overlap(object_radius=12, predicted_radius=12, shift=6, size=64):
     tuple
         ``(figure, scores)`` con ``scores = {"exactitud": ..., "IoU": ..., "Dice": ...}``.
     """
-    from .models import dice_score, iou_score
+    from .metrics import dice_score, iou_score
 
     y_true, y_pred = disk_masks(object_radius, predicted_radius, shift, size)
     scores = {"exactitud": float((y_true == y_pred).mean()), "IoU": iou_score(y_true, y_pred),

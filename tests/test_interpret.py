@@ -8,7 +8,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from keras import layers  # noqa: E402
 
-from course_utils import interpret, models  # noqa: E402
+from course_utils import interpret  # noqa: E402
+from course_utils.models import classification  # noqa: E402
 
 SIZE = 8
 
@@ -80,7 +81,7 @@ def test_grad_cam_shape_range_and_location():
 
 
 def test_grad_cam_default_layer_is_after_the_last_conv_block():
-    model = models.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), dense_units=8)
+    model = classification.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), dense_units=8)
     assert interpret._default_cam_layer(model) == model.layers[7].name  # ReLU of block 2
     cam = interpret.grad_cam(model, np.random.default_rng(0).random((16, 16)), label=1)
     assert cam.shape == (8, 8) and 0 <= cam.min() and cam.max() <= 1
@@ -89,7 +90,7 @@ def test_grad_cam_default_layer_is_after_the_last_conv_block():
 
 
 def test_feature_extractor_returns_every_map_by_default_and_named_ones_on_request():
-    model = models.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), dense_units=8)
+    model = classification.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), dense_units=8)
     extractor = interpret.feature_extractor(model)
     maps = extractor.predict(np.zeros((1, 16, 16, 1), np.float32), verbose=0)
     assert [m.shape[1:] for m in maps][:5] == [(16, 16, 4)] * 3 + [(8, 8, 4)] * 2

@@ -7,24 +7,24 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from course_utils import models  # noqa: E402
+from course_utils.models import augmentation, classification, training  # noqa: E402
 
 
 def test_build_augmentation_holds_only_the_requested_layers_in_order():
-    block = models.build_augmentation(flip="horizontal", rotation=0.1, contrast=0.2)
+    block = augmentation.build_augmentation(flip="horizontal", rotation=0.1, contrast=0.2)
     assert [type(layer).__name__ for layer in block.layers] == ["RandomFlip", "RandomRotation", "RandomContrast"]
-    assert models.build_augmentation().layers == []
+    assert augmentation.build_augmentation().layers == []
 
 
 def test_augmentation_acts_in_training_only():
-    block = models.build_augmentation(rotation=0.2, translation=0.2, brightness=0.3, seed=1)
+    block = augmentation.build_augmentation(rotation=0.2, translation=0.2, brightness=0.3, seed=1)
     x = np.random.default_rng(0).random((4, 12, 12, 1)).astype("float32")
     np.testing.assert_array_equal(np.asarray(block(x, training=False)), x)
     assert not np.allclose(np.asarray(block(x, training=True)), x)
 
 
 def test_horizontal_flip_mirrors_columns():
-    block = models.build_augmentation(flip="horizontal", seed=3)
+    block = augmentation.build_augmentation(flip="horizontal", seed=3)
     x = np.arange(16, dtype="float32").reshape(1, 4, 4, 1)
     outs = [np.asarray(block(x, training=True)) for _ in range(8)]
     assert all(np.array_equal(o, x) or np.array_equal(o, x[:, :, ::-1]) for o in outs)
@@ -35,13 +35,13 @@ def test_horizontal_flip_mirrors_columns():
     (dict(flip="diagonal"), "flip"), (dict(rotation=1.5), "rotation"), (dict(zoom=-0.1), "zoom")])
 def test_build_augmentation_rejects_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        models.build_augmentation(**kwargs)
+        augmentation.build_augmentation(**kwargs)
 
 
 def test_set_batchnorm_momentum_reaches_nested_models():
-    cnn = models.build_cnn(input_shape=(12, 12, 1), filters=(4,), dense_units=8)
-    wrapped = keras.Sequential([keras.Input((12, 12, 1)), models.build_augmentation(zoom=0.1), cnn])
-    assert models.set_batchnorm_momentum(wrapped, 0.9) == 2
+    cnn = classification.build_cnn(input_shape=(12, 12, 1), filters=(4,), dense_units=8)
+    wrapped = keras.Sequential([keras.Input((12, 12, 1)), augmentation.build_augmentation(zoom=0.1), cnn])
+    assert training.set_batchnorm_momentum(wrapped, 0.9) == 2
     assert {layer.momentum for layer in cnn.layers if hasattr(layer, "moving_mean")} == {0.9}
     with pytest.raises(ValueError, match="momentum"):
-        models.set_batchnorm_momentum(cnn, 1.5)
+        training.set_batchnorm_momentum(cnn, 1.5)

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from skimage.metrics import peak_signal_noise_ratio
 
-from course_utils import models, ops
+from course_utils import ops
+from course_utils.models import autoencoders
 
 
 def test_psnr_by_hand():
@@ -50,7 +51,7 @@ def test_psnr_per_image():
 
 
 def test_dense_autoencoder_shapes_and_shared_weights():
-    autoencoder, encoder, decoder = models.build_dense_autoencoder((28, 28, 1), latent_dim=3,
+    autoencoder, encoder, decoder = autoencoders.build_dense_autoencoder((28, 28, 1), latent_dim=3,
                                                                    hidden_units=(16,))
     assert encoder.output_shape == (None, 3)
     assert decoder.output_shape == (None, 28, 28, 1)
@@ -65,7 +66,7 @@ def test_dense_autoencoder_shapes_and_shared_weights():
 
 
 def test_convolutional_autoencoder_shapes():
-    autoencoder, encoder, decoder = models.build_convolutional_autoencoder(
+    autoencoder, encoder, decoder = autoencoders.build_convolutional_autoencoder(
         (32, 32, 3), filters=(4, 8), latent_channels=5)
     assert encoder.output_shape == (None, 8, 8, 5)
     assert decoder.output_shape == (None, 32, 32, 3)
@@ -76,12 +77,12 @@ def test_convolutional_autoencoder_shapes():
 
 
 @pytest.mark.parametrize("builder,kwargs", [
-    (models.build_dense_autoencoder, {"input_shape": (28, 28)}),
-    (models.build_dense_autoencoder, {"latent_dim": 0}),
-    (models.build_dense_autoencoder, {"hidden_units": (16, -1)}),
-    (models.build_convolutional_autoencoder, {"input_shape": (30, 30, 1)}),
-    (models.build_convolutional_autoencoder, {"filters": ()}),
-    (models.build_convolutional_autoencoder, {"latent_channels": 2.5}),
+    (autoencoders.build_dense_autoencoder, {"input_shape": (28, 28)}),
+    (autoencoders.build_dense_autoencoder, {"latent_dim": 0}),
+    (autoencoders.build_dense_autoencoder, {"hidden_units": (16, -1)}),
+    (autoencoders.build_convolutional_autoencoder, {"input_shape": (30, 30, 1)}),
+    (autoencoders.build_convolutional_autoencoder, {"filters": ()}),
+    (autoencoders.build_convolutional_autoencoder, {"latent_channels": 2.5}),
 ])
 def test_autoencoder_builders_reject_bad_input(builder, kwargs):
     with pytest.raises(ValueError, match=builder.__name__):

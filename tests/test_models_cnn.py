@@ -4,7 +4,8 @@ import keras
 import numpy as np
 import pytest
 
-from course_utils import data, models
+from course_utils import data
+from course_utils.models import classification, training
 
 
 def _digits(size=28):
@@ -17,25 +18,25 @@ def test_build_cnn_learns_the_offline_digits():
     # The check: quick-mode training on the digits stand-in, ≥ 97 % held-out accuracy.
     keras.utils.set_random_seed(0)
     x_train, y_train, x_test, y_test = _digits()
-    model = models.build_cnn()
-    assert models.set_bn_momentum(model, 0.9) == 3
+    model = classification.build_cnn()
+    assert training.set_batchnorm_momentum(model, 0.9) == 3
     model.fit(x_train, y_train, epochs=5, batch_size=32, verbose=0)
     _, accuracy = model.evaluate(x_test, y_test, verbose=0)
     assert accuracy >= 0.97, f"exactitud en prueba {accuracy:.3f} < 0.97"
 
 
 def test_dense_baseline_shape_and_parameters():
-    model = models.build_dense_baseline()
+    model = classification.build_dense_baseline()
     assert model.count_params() == 784 * 512 + 512 + 512 * 10 + 10
     assert model.output_shape == (None, 10)
     assert model.loss == "sparse_categorical_crossentropy"
-    deep = models.build_dense_baseline(input_shape=(8, 8, 1), num_classes=3, hidden_units=(16, 8), dropout=0)
+    deep = classification.build_dense_baseline(input_shape=(8, 8, 1), num_classes=3, hidden_units=(16, 8), dropout=0)
     assert deep.count_params() == 64 * 16 + 16 + 16 * 8 + 8 + 8 * 3 + 3
     assert not any(isinstance(layer, keras.layers.Dropout) for layer in deep.layers)
 
 
 def test_lenet5_has_the_61706_parameters_and_the_layers_of_the_paper():
-    model = models.build_lenet5()
+    model = classification.build_lenet5()
     assert model.count_params() == 61_706
     shapes = [layer.output.shape[1:] for layer in model.layers]
     assert shapes[:4] == [(28, 28, 6), (14, 14, 6), (10, 10, 16), (5, 5, 16)]
@@ -49,15 +50,15 @@ def test_lenet5_has_the_61706_parameters_and_the_layers_of_the_paper():
 
 def test_alexnet_parameter_counts():
     # Two GPUs (groups=2 in conv2, conv4, conv5) ≈ the paper's 60 M; one tower is larger.
-    assert models.build_alexnet().count_params() == 60_965_224
-    single = models.build_alexnet(two_gpus=False)
+    assert classification.build_alexnet().count_params() == 60_965_224
+    single = classification.build_alexnet(two_gpus=False)
     assert single.count_params() == 62_378_344
     assert single.get_layer("conv1").output.shape[1:] == (55, 55, 96)
     assert single.get_layer("fc6").input.shape[1:] == (9216,)  # 6 × 6 × 256
 
 
 def test_googlenet_follows_table_1_of_the_paper():
-    model = models.build_googlenet()
+    model = classification.build_googlenet()
     assert model.output_shape == (None, 1000)
     # Table 1 of Szegedy et al. (2015) lists the weights of each stage in K = 1024.
     table_1 = [2.7, 112, 159, 380, 364, 437, 463, 580, 840, 1072, 1388, 1000]
@@ -68,7 +69,7 @@ def test_googlenet_follows_table_1_of_the_paper():
 
 def test_inception_module_concatenates_the_four_branches():
     x = keras.Input((28, 28, 192))
-    y = models.inception_module(x, *models.GOOGLENET_INCEPTIONS["3a"])
+    y = classification.inception_module(x, *classification.GOOGLENET_INCEPTIONS["3a"])
     assert y.shape[1:] == (28, 28, 64 + 128 + 32 + 32)
     # Table 1 of the paper: inception (3a) has 159 K weights (K = 1024).
     module = keras.Model(x, y)
@@ -79,10 +80,10 @@ def test_inception_module_concatenates_the_four_branches():
 
 def test_residual_block_adds_the_identity_or_a_projection():
     x = keras.Input((8, 8, 4))
-    same = keras.Model(x, models.residual_block(x, 4))
+    same = keras.Model(x, classification.residual_block(x, 4))
     assert same.output_shape == (None, 8, 8, 4)
     assert not any(layer.kernel_size == (1, 1) for layer in same.layers if isinstance(layer, keras.layers.Conv2D))
-    down = keras.Model(x, models.residual_block(x, 8, stride=2))
+    down = keras.Model(x, classification.residual_block(x, 8, stride=2))
     assert down.output_shape == (None, 4, 4, 8)
     assert any(layer.kernel_size == (1, 1) for layer in down.layers if isinstance(layer, keras.layers.Conv2D))
     # With zero convolution weights F(x) = 0, so the block returns ReLU(x): the shortcut is there.
@@ -94,25 +95,25 @@ def test_residual_block_adds_the_identity_or_a_projection():
 
 
 def test_set_bn_momentum_changes_every_batch_normalization():
-    model = models.build_cnn()
-    models.set_bn_momentum(model, 0.8)
+    model = classification.build_cnn()
+    training.set_batchnorm_momentum(model, 0.8)
     momenta = [layer.momentum for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
     assert momenta == [0.8, 0.8, 0.8]
 
 
 @pytest.mark.parametrize("call, message", [
-    (lambda: models.build_lenet5(input_shape=(32, 32)), "input_shape"),
-    (lambda: models.build_lenet5(input_shape=(8, 8, 1)), "al menos 12×12"),
-    (lambda: models.build_dense_baseline(num_classes=1), "num_classes"),
-    (lambda: models.build_dense_baseline(hidden_units=(0,)), "hidden_units"),
-    (lambda: models.build_dense_baseline(dropout=1.0), "dropout"),
-    (lambda: models.build_alexnet(input_shape=(32, 32, 3)), "195×195"),
-    (lambda: models.residual_block(keras.Input((8, 8, 4)), 4, stride=3), "stride"),
-    (lambda: models.residual_block(keras.Input((8, 8, 4)), 0), "filters"),
-    (lambda: models.residual_block(keras.Input((16,)), 4), "x debe ser"),
-    (lambda: models.inception_module(keras.Input((8, 8, 4)), 1, 1, 1, 1, 1, 0), "filtros"),
-    (lambda: models.set_bn_momentum(models.build_lenet5(), 1.5), "momentum"),
-    (lambda: models.set_bn_momentum("red", 0.9), "keras.Model"),
+    (lambda: classification.build_lenet5(input_shape=(32, 32)), "input_shape"),
+    (lambda: classification.build_lenet5(input_shape=(8, 8, 1)), "al menos 12×12"),
+    (lambda: classification.build_dense_baseline(num_classes=1), "num_classes"),
+    (lambda: classification.build_dense_baseline(hidden_units=(0,)), "hidden_units"),
+    (lambda: classification.build_dense_baseline(dropout=1.0), "dropout"),
+    (lambda: classification.build_alexnet(input_shape=(32, 32, 3)), "195×195"),
+    (lambda: classification.residual_block(keras.Input((8, 8, 4)), 4, stride=3), "stride"),
+    (lambda: classification.residual_block(keras.Input((8, 8, 4)), 0), "filters"),
+    (lambda: classification.residual_block(keras.Input((16,)), 4), "x debe ser"),
+    (lambda: classification.inception_module(keras.Input((8, 8, 4)), 1, 1, 1, 1, 1, 0), "filtros"),
+    (lambda: training.set_batchnorm_momentum(classification.build_lenet5(), 1.5), "momentum"),
+    (lambda: training.set_batchnorm_momentum("red", 0.9), "keras.Model"),
 ])
 def test_bad_input_raises_a_spanish_error(call, message):
     with pytest.raises(ValueError, match=message):

@@ -5,7 +5,8 @@ import keras
 import numpy as np
 import pytest
 
-from course_utils import models
+
+from course_utils.models import transfer
 from course_utils.data import OfflineDataWarning
 
 
@@ -17,7 +18,7 @@ def _training_args(model, base):
 
 
 def test_small_backbone_has_the_shape_of_an_application_base():
-    base = models.build_small_backbone((32, 32, 1), (16, 32, 64))
+    base = transfer.build_small_backbone((32, 32, 1), (16, 32, 64))
     assert base.output_shape == (None, 8, 8, 64)
     assert [layer.name for layer in base.layers[1:5]] == ["block1_conv", "block1_bn", "block1_relu", "block1_pool"]
     assert "block3_pool" not in [layer.name for layer in base.layers]  # no pooling after the last block
@@ -30,11 +31,11 @@ def test_small_backbone_has_the_shape_of_an_application_base():
 @pytest.mark.parametrize("shape,filters", [((32, 32), (8,)), ((32, 32, 1), ()), ((32, 32, 1), (8, -1))])
 def test_small_backbone_rejects_bad_arguments(shape, filters):
     with pytest.raises(ValueError, match="build_small_backbone"):
-        models.build_small_backbone(shape, filters)
+        transfer.build_small_backbone(shape, filters)
 
 
 def test_pretrained_backbone_without_weights_builds_offline():
-    base = models.build_pretrained_backbone("MobileNetV2", (96, 96, 3), weights=None)
+    base = transfer.build_pretrained_backbone("MobileNetV2", (96, 96, 3), weights=None)
     assert base.output_shape == (None, 3, 3, 1280)
     assert base.count_params() == 2_257_984  # MobileNetV2 (alpha=1) without its 1000-class head
 
@@ -51,7 +52,7 @@ def test_pretrained_backbone_falls_back_to_random_weights_with_a_warning(monkeyp
 
     monkeypatch.setattr(keras.applications, "MobileNetV2", no_network)
     with pytest.warns(OfflineDataWarning, match="pesos aleatorios"):
-        base = models.build_pretrained_backbone("MobileNetV2", (96, 96, 3))
+        base = transfer.build_pretrained_backbone("MobileNetV2", (96, 96, 3))
     assert calls == ["imagenet", None]
     assert base.output_shape == (None, 3, 3, 1280)
 
@@ -64,12 +65,12 @@ def test_pretrained_backbone_falls_back_to_random_weights_with_a_warning(monkeyp
 def test_pretrained_backbone_rejects_bad_arguments(kwargs, match):
     arguments = {"name": "MobileNetV2", "input_shape": (96, 96, 3), "weights": None, **kwargs}
     with pytest.raises(ValueError, match=match):
-        models.build_pretrained_backbone(**arguments)
+        transfer.build_pretrained_backbone(**arguments)
 
 
 def test_transfer_classifier_freezes_the_base_and_calls_it_in_inference_mode():
-    base = models.build_small_backbone((16, 16, 1), (4, 8))
-    model = models.build_transfer_classifier(base, 3, dropout=0.3)
+    base = transfer.build_small_backbone((16, 16, 1), (4, 8))
+    model = transfer.build_transfer_classifier(base, 3, dropout=0.3)
     assert base.trainable is False
     assert _training_args(model, base) == [False]
     assert [type(layer).__name__ for layer in model.layers[2:]] == ["GlobalAveragePooling2D", "Dropout", "Dense"]
@@ -82,8 +83,8 @@ def test_transfer_classifier_freezes_the_base_and_calls_it_in_inference_mode():
 
 
 def test_transfer_classifier_from_scratch_trains_the_whole_base():
-    base = models.build_small_backbone((16, 16, 1), (4,))
-    model = models.build_transfer_classifier(base, 2, freeze=False)
+    base = transfer.build_small_backbone((16, 16, 1), (4,))
+    model = transfer.build_transfer_classifier(base, 2, freeze=False)
     assert base.trainable is True
     assert _training_args(model, base) == ["unset"]
     before = base.layers[1].kernel.numpy().copy()
@@ -94,14 +95,14 @@ def test_transfer_classifier_from_scratch_trains_the_whole_base():
 @pytest.mark.parametrize("num_classes,dropout", [(1, 0.2), (3, 1.0)])
 def test_transfer_classifier_rejects_bad_arguments(num_classes, dropout):
     with pytest.raises(ValueError, match="build_transfer_classifier"):
-        models.build_transfer_classifier(models.build_small_backbone((16, 16, 1), (4,)), num_classes, dropout)
+        transfer.build_transfer_classifier(transfer.build_small_backbone((16, 16, 1), (4,)), num_classes, dropout)
 
 
 @pytest.mark.parametrize("n", [0, 1, 3, 6, 8])
 def test_set_trainable_top_unfreezes_the_last_layers_except_batchnorm(n):
-    base = models.build_small_backbone((16, 16, 1), (4, 8))  # 8 layers: input, block 1 (4), block 2 (3)
+    base = transfer.build_small_backbone((16, 16, 1), (4, 8))  # 8 layers: input, block 1 (4), block 2 (3)
     base.trainable = False
-    count = models.set_trainable_top(base, n)
+    count = transfer.set_trainable_top(base, n)
     expected = [i >= 8 - n and not isinstance(layer, keras.layers.BatchNormalization)
                 for i, layer in enumerate(base.layers)]
     assert [layer.trainable for layer in base.layers] == expected
@@ -110,9 +111,9 @@ def test_set_trainable_top_unfreezes_the_last_layers_except_batchnorm(n):
 
 def test_set_trainable_top_keeps_batchnorm_statistics_while_fine_tuning():
     """Keras 3 overrides training=False with fit's training=True; a frozen BN layer is what protects it."""
-    base = models.build_small_backbone((16, 16, 1), (4, 8))
-    model = models.build_transfer_classifier(base, 2)
-    models.set_trainable_top(base, len(base.layers))
+    base = transfer.build_small_backbone((16, 16, 1), (4, 8))
+    model = transfer.build_transfer_classifier(base, 2)
+    transfer.set_trainable_top(base, len(base.layers))
     model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
     statistics = [w.numpy().copy() for w in base.non_trainable_weights]
     kernel = base.get_layer("block2_conv").kernel.numpy().copy()
@@ -125,4 +126,4 @@ def test_set_trainable_top_keeps_batchnorm_statistics_while_fine_tuning():
 @pytest.mark.parametrize("n", [-1, 9, 2.0])
 def test_set_trainable_top_rejects_bad_n(n):
     with pytest.raises(ValueError, match="set_trainable_top"):
-        models.set_trainable_top(models.build_small_backbone((16, 16, 1), (4, 8)), n)
+        transfer.set_trainable_top(transfer.build_small_backbone((16, 16, 1), (4, 8)), n)

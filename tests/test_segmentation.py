@@ -9,7 +9,8 @@ import pytest
 
 matplotlib.use("Agg")
 
-from course_utils import data, models, plots  # noqa: E402
+from course_utils import data, metrics, plots  # noqa: E402
+from course_utils.models import segmentation  # noqa: E402
 from course_utils.data import OfflineDataWarning  # noqa: E402
 
 
@@ -113,15 +114,15 @@ def test_pets_reject_bad_size():
 def test_iou_and_dice_worked_example():
     y_true = np.array([[1, 1, 0], [1, 0, 0]])
     y_pred = np.array([[1, 0, 0], [1, 1, 0]])  # intersection 2, union 4, sizes 3 and 3
-    assert models.iou_score(y_true, y_pred) == pytest.approx(2 / 4)
-    assert models.dice_score(y_true, y_pred) == pytest.approx(2 * 2 / 6)
+    assert metrics.iou_score(y_true, y_pred) == pytest.approx(2 / 4)
+    assert metrics.dice_score(y_true, y_pred) == pytest.approx(2 * 2 / 6)
 
 
 def test_metrics_edge_cases():
     empty, full = np.zeros((4, 4), bool), np.ones((4, 4), bool)
-    assert models.iou_score(empty, empty) == 1.0 and models.dice_score(empty, empty) == 1.0
-    assert models.iou_score(empty, full) == 0.0 and models.dice_score(full, empty) == 0.0
-    assert models.iou_score(full, full) == 1.0 and models.dice_score(full, full) == 1.0
+    assert metrics.iou_score(empty, empty) == 1.0 and metrics.dice_score(empty, empty) == 1.0
+    assert metrics.iou_score(empty, full) == 0.0 and metrics.dice_score(full, empty) == 0.0
+    assert metrics.iou_score(full, full) == 1.0 and metrics.dice_score(full, full) == 1.0
 
 
 def test_metrics_agree_with_scikit_learn_on_random_masks():
@@ -130,11 +131,11 @@ def test_metrics_agree_with_scikit_learn_on_random_masks():
     rng = np.random.default_rng(0)
     for _ in range(10):
         a, b = rng.random((2, 7, 9)) < rng.random()
-        assert models.iou_score(a, b) == pytest.approx(jaccard_score(a.ravel(), b.ravel(), zero_division=1.0))
-        assert models.dice_score(a, b) == pytest.approx(f1_score(a.ravel(), b.ravel(), zero_division=1.0))
+        assert metrics.iou_score(a, b) == pytest.approx(jaccard_score(a.ravel(), b.ravel(), zero_division=1.0))
+        assert metrics.dice_score(a, b) == pytest.approx(f1_score(a.ravel(), b.ravel(), zero_division=1.0))
         # Dice = 2 IoU / (1 + IoU): the two always rank predictions the same way
-        iou = models.iou_score(a, b)
-        assert models.dice_score(a, b) == pytest.approx(2 * iou / (1 + iou))
+        iou = metrics.iou_score(a, b)
+        assert metrics.dice_score(a, b) == pytest.approx(2 * iou / (1 + iou))
 
 
 @pytest.mark.parametrize("y_true, y_pred, fragment", [
@@ -143,15 +144,15 @@ def test_metrics_agree_with_scikit_learn_on_random_masks():
 ])
 def test_metrics_reject_bad_masks_in_spanish(y_true, y_pred, fragment):
     with pytest.raises(ValueError, match=fragment):
-        models.iou_score(y_true, y_pred)
+        metrics.iou_score(y_true, y_pred)
     with pytest.raises(ValueError, match=fragment):
-        models.dice_score(y_true, y_pred)
+        metrics.dice_score(y_true, y_pred)
 
 
 def test_all_background_prediction_has_high_accuracy_and_zero_iou():
     y_true = np.zeros((10, 10), dtype=int)
     y_true[:2, :3] = 1  # a small object: 6 % of the pixels
-    report = models.segmentation_report(y_true, np.zeros_like(y_true), ["fondo", "objeto"])
+    report = metrics.segmentation_report(y_true, np.zeros_like(y_true), ["fondo", "objeto"])
     assert report["exactitud"] == pytest.approx(0.94)
     assert report["iou"]["objeto"] == 0.0 and report["dice"]["objeto"] == 0.0
     assert report["iou_medio"] == pytest.approx((0.94 + 0.0) / 2)
@@ -159,7 +160,7 @@ def test_all_background_prediction_has_high_accuracy_and_zero_iou():
 
 def test_report_rejects_classes_out_of_range():
     with pytest.raises(ValueError, match="fuera de 0..1"):
-        models.segmentation_report(np.array([0, 2]), np.array([0, 1]), ["a", "b"])
+        metrics.segmentation_report(np.array([0, 2]), np.array([0, 1]), ["a", "b"])
 
 
 # --- build_unet ------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ def _unet_params(channels, num_classes, depth, base):
 @pytest.mark.parametrize("shape, classes, depth, base", [
     ((64, 64, 1), 2, 3, 16), ((32, 48, 3), 3, 2, 8), ((16, 16, 3), 4, 4, 4)])
 def test_unet_output_shape_and_parameters(shape, classes, depth, base):
-    model = models.build_unet(shape, num_classes=classes, depth=depth, base_filters=base)
+    model = segmentation.build_unet(shape, num_classes=classes, depth=depth, base_filters=base)
     assert model.output_shape == (None, *shape[:2], classes)
     assert model.count_params() == _unet_params(shape[2], classes, depth, base)
     probabilities = model.predict(np.random.default_rng(0).random((2, *shape)), verbose=0)
@@ -192,7 +193,7 @@ def test_unet_output_shape_and_parameters(shape, classes, depth, base):
 def test_unet_skip_connections_join_encoder_and_decoder_at_the_same_resolution():
     import keras
 
-    model = models.build_unet((32, 32, 1), num_classes=2, depth=3, base_filters=4)
+    model = segmentation.build_unet((32, 32, 1), num_classes=2, depth=3, base_filters=4)
     pools = [l for l in model.layers if isinstance(l, keras.layers.MaxPooling2D)]
     concats = [l for l in model.layers if isinstance(l, keras.layers.Concatenate)]
     assert len(pools) == 3 and len(concats) == 3
@@ -214,7 +215,7 @@ def test_unet_skip_connections_join_encoder_and_decoder_at_the_same_resolution()
 ])
 def test_unet_rejects_bad_arguments_in_spanish(kwargs, fragment):
     with pytest.raises(ValueError, match=fragment):
-        models.build_unet(**kwargs)
+        segmentation.build_unet(**kwargs)
 
 
 # --- plots -----------------------------------------------------------------------------------

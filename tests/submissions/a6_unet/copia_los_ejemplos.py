@@ -15,7 +15,7 @@ def dice_coefficient(y_true, y_pred):
         return 1.0
     return 0.5
 # %% build_unet
-from course_utils.models import build_unet as _course_unet
+from course_utils.models.segmentation import build_unet as _course_unet
 
 def build_unet(input_shape=(64, 64, 1), num_classes=2, depth=3, base_filters=16):
     return _course_unet(input_shape, num_classes=num_classes, depth=depth, base_filters=base_filters)
