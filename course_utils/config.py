@@ -126,3 +126,52 @@ def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
     if verbose:
         print(line, file=sys.stdout)
     return line
+
+
+# --- Formato de los números ----------------------------------------------------------------
+# Una sola convención en todo el libro (la que recomienda la RAE): punto decimal y un espacio fino
+# (U+202F, que no separa la línea) entre grupos de tres cifras, solo en números de más de cuatro
+# cifras: 1516, 61 706, 0.25. El signo % va separado por el mismo espacio fino: 99.2 %.
+THIN_SPACE = "\u202f"
+
+
+def fmt_number(value, decimals=None):
+    """Escribe ``value`` con la convención numérica del libro.
+
+    Parameters
+    ----------
+    value : int or float
+    decimals : int, optional
+        Cifras decimales; por defecto, ninguna para enteros y las que haga falta para un real.
+
+    Examples
+    --------
+    >>> fmt_number(61706)
+    '61\\u202f706'
+    >>> fmt_number(0.98765, 3)
+    '0.988'
+    """
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"fmt_number: se esperaba un número; se recibió {value!r}.")
+    if decimals is None:
+        text = str(int(value)) if float(value).is_integer() and isinstance(value, numbers.Integral) else repr(float(value))
+    else:
+        if not isinstance(decimals, int) or decimals < 0:
+            raise ValueError(f"fmt_number: decimals debe ser un entero ≥ 0; se recibió {decimals!r}.")
+        text = f"{float(value):.{decimals}f}"
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = text.partition(".")
+    if len(whole) > 4:
+        groups = []
+        while whole:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = THIN_SPACE.join(groups)
+    return sign + whole + dot + fraction
+
+
+def fmt_percent(fraction, decimals=2):
+    """Escribe una proporción (0.9921) como porcentaje del libro: ``'99.21 %'`` (espacio fino)."""
+    return f"{fmt_number(100 * float(fraction), decimals)}{THIN_SPACE}%"
