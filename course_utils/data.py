@@ -1,7 +1,8 @@
 """Los conjuntos de datos del libro: un cargador por conjunto.
 
-Cada cargador intenta primero la fuente real (``keras.datasets``, ``tensorflow_datasets``),
-que descarga y guarda en caché la primera vez. Sin conexión, cae en un sustituto que viene
+Cada cargador mira primero en la réplica local (la carpeta ``COURSE_DATA_DIR``, ver
+:mod:`course_utils.mirror`), después en la fuente real (``keras.datasets``,
+``tensorflow_datasets``), que descarga y guarda en caché la primera vez. Sin conexión, cae en un sustituto que viene
 dentro de una dependencia (``sklearn.datasets.load_digits``, imágenes de ``skimage.data``...)
 y lo avisa con un ``OfflineDataWarning`` visible, en español.
 """
@@ -22,8 +23,12 @@ warnings.simplefilter("always", OfflineDataWarning)
 
 def _load_or_stand_in(real_loader, stand_in, what, instead):
     """Llama a ``real_loader``; si falla (sin red, sin caché), avisa y usa ``stand_in``."""
+    from .mirror import MirrorError
+
     try:
         return real_loader()
+    except MirrorError:  # a damaged local mirror must not pass unnoticed
+        raise
     except Exception as error:  # the download fails in many ways: DNS, HTTP, truncated file
         warnings.warn(
             f"No se pudo cargar {what} ({type(error).__name__}: {error}). "
@@ -32,6 +37,16 @@ def _load_or_stand_in(real_loader, stand_in, what, instead):
             stacklevel=3,
         )
         return stand_in()
+
+
+def _mirror_then(name, network_loader):
+    """Un cargador que lee ``name`` de la réplica local si la hay y, si no, llama a ``network_loader``."""
+    def load():
+        from .mirror import load_idx_dataset
+
+        found = load_idx_dataset(name)
+        return found if found is not None else network_loader()
+    return load
 
 
 # --- Imágenes de ejemplo -------------------------------------------------------------------
@@ -168,8 +183,9 @@ def load_digits_split(size=MNIST_SIZE, test_fraction=0.2, seed=0):
 def load_mnist():
     """MNIST (LeCun et al., 1998): 60 000 + 10 000 dígitos de 28×28 en gris.
 
-    Usa ``keras.datasets.mnist.load_data()``, que descarga el archivo una vez y lo guarda
-    en ``~/.keras/datasets``. Sin conexión, avisa y devuelve en su lugar los 1797 dígitos
+    Lee los archivos IDX originales de la réplica local (``$COURSE_DATA_DIR/mnist``) si la hay;
+    si no, ``keras.datasets.mnist.load_data()``, que descarga el archivo una vez y lo guarda
+    en ``~/.keras/datasets``. Sin ninguna de las dos, avisa y devuelve en su lugar los 1797 dígitos
     de scikit-learn escalados a 28×28 (:func:`load_digits_split`), con el mismo formato.
 
     Returns
@@ -181,7 +197,7 @@ def load_mnist():
     import keras
 
     return _load_or_stand_in(
-        keras.datasets.mnist.load_data,
+        _mirror_then("mnist", keras.datasets.mnist.load_data),
         load_digits_split,
         what="MNIST con keras.datasets.mnist",
         instead="los 1797 dígitos de scikit-learn (load_digits) escalados a 28×28",
@@ -247,8 +263,9 @@ def load_fashion_mnist():
     """Fashion-MNIST (Xiao, Rasul y Vollgraf, 2017): 60 000 + 10 000 prendas de 28×28 en gris.
 
     Diez clases (:data:`FASHION_MNIST_CLASSES`), mismo formato que MNIST y bastante más
-    difícil. Usa ``keras.datasets.fashion_mnist.load_data()``, que descarga el archivo una
-    vez. Sin conexión, avisa y devuelve en su lugar formas geométricas sintéticas de 28×28
+    difícil. Lee los archivos originales de la réplica local (``$COURSE_DATA_DIR/fashion-mnist``)
+    si la hay; si no, ``keras.datasets.fashion_mnist.load_data()``, que descarga el archivo una
+    vez. Sin ninguna de las dos, avisa y devuelve en su lugar formas geométricas sintéticas de 28×28
     (:func:`load_shapes_split`, 4 clases, :data:`SHAPES_CLASSES`): el mismo formato, pero
     otro problema.
 
@@ -261,7 +278,7 @@ def load_fashion_mnist():
     import keras
 
     return _load_or_stand_in(
-        keras.datasets.fashion_mnist.load_data,
+        _mirror_then("fashion-mnist", keras.datasets.fashion_mnist.load_data),
         load_shapes_split,
         what="Fashion-MNIST con keras.datasets.fashion_mnist",
         instead=("formas geométricas sintéticas de 28×28 (4 clases: rectángulo, círculo, "
