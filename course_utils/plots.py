@@ -86,8 +86,8 @@ def show_images(images, titles=None, ncols=5, cmap="gray", size=2.0, suptitle=No
 def show_pixel_values(image, ax=None, fontsize=None, fmt=None, cmap="gray", title=None):
     """Muestra una imagen pequeña en gris con el valor de cada píxel escrito encima.
 
-    Como en las transparencias de clase: sirve para ver que una imagen es una matriz
-    de números. El texto es blanco sobre píxeles oscuros y negro sobre los claros.
+    Sirve para ver que una imagen es una matriz de números. El texto es blanco sobre
+    píxeles oscuros y negro sobre los claros.
 
     Parameters
     ----------
