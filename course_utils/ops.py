@@ -189,6 +189,56 @@ def conv_params(kernel_size, in_channels, filters, use_bias=True):
     return kernel_size * kernel_size * in_channels * filters + (filters if use_bias else 0)
 
 
+def conv_macs(out_height, out_width, kernel_size, in_channels, filters):
+    """Multiplicaciones-sumas (MAC) de una capa ``Conv2D``: ``H2·W2·K·K·C·F``.
+
+    Cada una de las ``H2·W2·F`` salidas es una suma de ``K·K·C`` productos; el sesgo (una suma
+    por salida) no se cuenta. Un GMAC son 10⁹ MAC.
+
+    Examples
+    --------
+    >>> conv_macs(112, 112, 3, 64, 128)
+    924844032
+    """
+    out_height = _check_int("out_height", out_height, 1)
+    out_width = _check_int("out_width", out_width, 1)
+    kernel_size = _check_int("kernel_size", kernel_size, 1)
+    in_channels = _check_int("in_channels", in_channels, 1)
+    filters = _check_int("filters", filters, 1)
+    return out_height * out_width * kernel_size * kernel_size * in_channels * filters
+
+
+def dilate_kernel(kernel, rate):
+    """Núcleo dilatado: inserta ``rate − 1`` ceros entre cada dos pesos vecinos.
+
+    Un núcleo ``K × K`` con dilatación ``d`` ocupa ``d(K − 1) + 1`` píxeles de lado pero sigue
+    teniendo ``K·K`` pesos; correlacionar con él es lo que hace ``Conv2D(dilation_rate=d)``.
+
+    Parameters
+    ----------
+    kernel : array_like
+        Núcleo (K, K) o (K, K, C, F); se dilatan los dos primeros ejes.
+    rate : int
+        Dilatación ``d ≥ 1`` (1 devuelve una copia del núcleo).
+
+    Examples
+    --------
+    >>> dilate_kernel(np.ones((2, 2)), 2)
+    array([[1., 0., 1.],
+           [0., 0., 0.],
+           [1., 0., 1.]])
+    """
+    kernel = np.asarray(kernel, dtype=np.float64)
+    if kernel.ndim not in (2, 4) or kernel.shape[0] != kernel.shape[1]:
+        raise ValueError(f"dilate_kernel: se esperaba un núcleo (K, K) o (K, K, C, F); "
+                         f"se recibió la forma {kernel.shape}.")
+    rate = _check_int("rate", rate, 1)
+    side = rate * (kernel.shape[0] - 1) + 1
+    out = np.zeros((side, side) + kernel.shape[2:])
+    out[::rate, ::rate] = kernel
+    return out
+
+
 def receptive_window(row, col, kernel_size, stride=1, padding=0):
     """Píxeles de la entrada que ve la salida ``(row, col)``: filas y columnas, como ``range``.
 
@@ -375,11 +425,12 @@ def receptive_field(num_layers, kernel_size=3):
 
 
 def stacked_receptive_field(layers):
-    """Campo receptivo de una pila cualquiera de capas (convoluciones o poolings).
+    """Campo receptivo y salto de una pila cualquiera de capas (convoluciones o poolings).
 
     Recorre las capas de la entrada a la salida llevando el *salto* ``j`` (distancia en
     píxeles de entrada entre dos neuronas vecinas de la capa actual):
-    :math:`r \\leftarrow r + (k - 1)\\,j` y después :math:`j \\leftarrow j\\,s`.
+    :math:`r \\leftarrow r + (K - 1)\\,j` y después :math:`j \\leftarrow j\\,S`, desde
+    :math:`r = j = 1`. Es la misma función que pide la tarea 3.
 
     Parameters
     ----------
@@ -388,15 +439,16 @@ def stacked_receptive_field(layers):
 
     Returns
     -------
-    int
-        Lado de la zona de la entrada que ve una neurona de la última capa.
+    tuple of int
+        ``(campo_receptivo, salto)``: el lado de la zona de la entrada que ve una neurona de la
+        última capa y la distancia, en píxeles de entrada, entre dos neuronas vecinas de esa capa.
 
     Examples
     --------
     >>> stacked_receptive_field([(3, 1), (3, 1), (3, 1)])
-    7
+    (7, 1)
     >>> stacked_receptive_field([(3, 1), (2, 2), (3, 1)])  # conv, pool, conv
-    8
+    (8, 2)
     """
     field, jump = 1, 1
     for index, layer in enumerate(layers):
@@ -409,7 +461,7 @@ def stacked_receptive_field(layers):
         stride = _positive_int(stride, f"stride de la capa {index}", "stacked_receptive_field")
         field += (kernel - 1) * jump
         jump *= stride
-    return field
+    return field, jump
 
 
 def stack_vs_single_params(channels, kernel_size=3, num_layers=3):

@@ -156,3 +156,28 @@ def test_named_kernels_have_the_expected_properties():
     kernel = ops.named_kernel("identidad")
     kernel[1, 1] = 9
     assert ops.KERNELS["identidad"][1, 1] == 1  # a copy, not the shared array
+
+
+def test_conv_macs_counts_one_multiply_add_per_weight_and_output_position():
+    assert ops.conv_macs(112, 112, 3, 64, 128) == 112 * 112 * 9 * 64 * 128
+    assert ops.conv_macs(1, 1, 1, 1, 1) == 1
+    with pytest.raises(ValueError, match="filters debe ser un entero"):
+        ops.conv_macs(4, 4, 3, 3, 0)
+
+
+def test_dilate_kernel_matches_keras_dilation_rate():
+    import keras
+    rng = np.random.default_rng(1)
+    kernel = rng.normal(size=(3, 3, 2, 4))
+    bias = np.zeros(4)
+    x = rng.normal(size=(13, 13, 2))
+    layer = keras.layers.Conv2D(4, 3, dilation_rate=2, padding="valid")
+    layer.build((None, 13, 13, 2))
+    layer.set_weights([kernel.astype("float32"), bias.astype("float32")])
+    expected = np.asarray(layer(x[None].astype("float32")))[0]
+    got = ops.conv2d_multichannel(x, ops.dilate_kernel(kernel, 2), bias)
+    assert got.shape == expected.shape == (9, 9, 4)
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
+    assert np.array_equal(ops.dilate_kernel(np.eye(2), 1), np.eye(2))
+    with pytest.raises(ValueError, match="se esperaba un núcleo"):
+        ops.dilate_kernel(np.ones((2, 3)), 2)

@@ -52,9 +52,38 @@ def test_global_average_pool_matches_keras():
 def test_receptive_field_of_stacked_convolutions():
     assert [ops.receptive_field(n) for n in range(4)] == [1, 3, 5, 7]
     assert ops.receptive_field(2, 5) == 9
-    assert ops.stacked_receptive_field([(3, 1)] * 3) == 7
-    assert ops.stacked_receptive_field([(3, 1), (2, 2), (3, 1)]) == 8
-    assert ops.stacked_receptive_field([(2, 2), (3, 1)]) == 6
+    assert ops.stacked_receptive_field([(3, 1)] * 3) == (7, 1)
+    assert ops.stacked_receptive_field([(3, 1), (2, 2), (3, 1)]) == (8, 2)
+    assert ops.stacked_receptive_field([(2, 2), (3, 1)]) == (6, 2)
+    assert ops.stacked_receptive_field([]) == (1, 1)
+    # AlexNet hasta pool5: conv 11/4, pool 3/2, conv 5/1, pool 3/2, conv 3/1 ×3, pool 3/2
+    alexnet = [(11, 4), (3, 2), (5, 1), (3, 2), (3, 1), (3, 1), (3, 1), (3, 2)]
+    assert ops.stacked_receptive_field(alexnet) == (195, 32)
+
+
+def test_stacked_receptive_field_equals_impulse_response_of_strided_keras_stack():
+    import keras
+    # conv 3/1 → pool 2/2 → conv 3/1 → conv 3/2: la última neurona central ve r × r píxeles
+    layers = [(3, 1), (2, 2), (3, 1), (3, 2)]
+    field, jump = ops.stacked_receptive_field(layers)
+    model = keras.Sequential([keras.Input((40, 40, 1)),
+                              keras.layers.Conv2D(1, 3, use_bias=False, kernel_initializer="ones"),
+                              keras.layers.AveragePooling2D(2),
+                              keras.layers.Conv2D(1, 3, use_bias=False, kernel_initializer="ones"),
+                              keras.layers.Conv2D(1, 3, strides=2, use_bias=False, kernel_initializer="ones")])
+    # gradiente de una salida respecto a la entrada: distinto de cero justo en su campo receptivo
+    import tensorflow as tf
+    x = tf.Variable(np.random.default_rng(0).uniform(1, 2, size=(1, 40, 40, 1)).astype("float32"))
+    with tf.GradientTape() as tape:
+        y = model(x)[0, 2, 3, 0]
+    grad = tape.gradient(y, x).numpy()[0, ..., 0]
+    rows, cols = np.nonzero(grad)
+    assert rows.max() - rows.min() + 1 == field and cols.max() - cols.min() + 1 == field
+    # dos salidas vecinas empiezan a `jump` píxeles de distancia
+    with tf.GradientTape() as tape:
+        y2 = model(x)[0, 2, 4, 0]
+    cols2 = np.nonzero(tape.gradient(y2, x).numpy()[0, ..., 0])[1]
+    assert cols2.min() - cols.min() == jump == 4
 
 
 def test_receptive_field_equals_impulse_response_of_keras_stack():
