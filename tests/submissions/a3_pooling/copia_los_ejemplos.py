@@ -1,6 +1,6 @@
 """Trampa: devuelve de memoria los resultados de los ejemplos visibles.
 
-Debe fallar: test_max_pool2d, test_avg_pool2d, test_receptive_field, test_stack_vs_single_params
+Debe fallar: test_max_pool2d, test_avg_pool2d, test_receptive_field, test_stacked_receptive_field, test_stack_vs_single_params
 """
 # %% max_pool2d
 def max_pool2d(x, size=2, stride=2):
@@ -25,6 +25,10 @@ def avg_pool2d(x, size=2, stride=2):
 # %% receptive_field
 def receptive_field(num_layers, kernel_size=3):
     return {1: 3, 2: 5, 3: 7}.get(num_layers, 0)
+# %% stacked_receptive_field
+def stacked_receptive_field(layers):
+    examples = {6: (16, 4), 3: (7, 1), 2: (6, 2)}
+    return examples.get(len(layers), (1, 1))
 # %% stack_vs_single_params
 def stack_vs_single_params(channels, kernel_size=3, num_layers=3):
     return 27 * channels ** 2, 49 * channels ** 2
