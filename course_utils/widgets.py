@@ -134,8 +134,8 @@ def _gray_image(image, size=None):
 def draw_kernel_effect(image, kernel, size=256, title=None):
     """Dibuja una imagen en gris, el núcleo con sus pesos y el resultado de aplicarlo.
 
-    El núcleo se aplica con :func:`course_utils.ops.conv2d` y padding ``(K − 1) // 2``, de modo
-    que la salida conserva el tamaño (padding «same» para núcleos de lado impar).
+    El núcleo se aplica con :func:`course_utils.ops.conv2d` y relleno ``(K − 1) // 2``, de modo
+    que la salida conserva el tamaño (relleno «same» para núcleos de lado impar).
 
     Parameters
     ----------
@@ -219,8 +219,8 @@ def kernel_editor(image="camera", size=256):
 def draw_conv_window(n, kernel_size, padding=0, stride=1, row=0, col=0):
     """Dibuja qué píxeles de la entrada ve la salida ``(row, col)`` de una convolución.
 
-    A la izquierda, la entrada de ``n × n`` con su anillo de padding (gris), los centros de todas
-    las posiciones del núcleo (puntos, separados ``stride``) y, en rojo, la ventana de la salida
+    A la izquierda, la entrada de ``n × n`` con su anillo de relleno (gris), los centros de todas
+    las posiciones del núcleo (puntos, separados ``stride``: el paso) y, en rojo, la ventana de la salida
     elegida. A la derecha, la salida con esa celda en rojo y la fórmula del tamaño en el título.
 
     Parameters
@@ -254,8 +254,8 @@ def draw_conv_window(n, kernel_size, padding=0, stride=1, row=0, col=0):
     left.scatter(*np.meshgrid(centres, centres), s=8, color="tab:blue", zorder=3)
     left.add_patch(Rectangle((cols.start + padding - 0.5, rows.start + padding - 0.5), kernel_size, kernel_size,
                              facecolor="red", alpha=0.3, edgecolor="red", lw=2.5, zorder=4))
-    left.set_title(f"Entrada {n}×{n} con padding {padding} (gris) · núcleo {kernel_size}×{kernel_size} · "
-                   f"stride {stride}", fontsize=9)
+    left.set_title(f"Entrada {n}×{n} con relleno P = {padding} (gris) · núcleo {kernel_size}×{kernel_size} · "
+                   f"paso S = {stride}", fontsize=9)
     for r in range(out_size):
         for c in range(out_size):
             chosen = (r, c) == (row, col)
@@ -274,15 +274,15 @@ def draw_conv_window(n, kernel_size, padding=0, stride=1, row=0, col=0):
 
 
 def conv_explorer():
-    """Explorador del capítulo 2: tamaño de la entrada, núcleo, padding y stride, y qué ve cada salida."""
+    """Explorador del capítulo 2: tamaño de la entrada, núcleo, relleno y paso, y qué ve cada salida."""
     import ipywidgets as widgets
     from . import ops
 
     style = {"description_width": "initial"}
     n = widgets.IntSlider(value=7, min=3, max=12, description="Entrada N", style=style)
     k = widgets.IntSlider(value=3, min=1, max=7, description="Núcleo K", style=style)
-    p = widgets.IntSlider(value=1, min=0, max=3, description="Padding P", style=style)
-    s = widgets.IntSlider(value=2, min=1, max=4, description="Stride S", style=style)
+    p = widgets.IntSlider(value=1, min=0, max=3, description="Relleno P", style=style)
+    s = widgets.IntSlider(value=2, min=1, max=4, description="Paso S", style=style)
     row = widgets.IntSlider(value=0, min=0, max=3, description="Fila de la salida", style=style)
     col = widgets.IntSlider(value=0, min=0, max=3, description="Columna de la salida", style=style)
     out = widgets.Output()
@@ -392,7 +392,7 @@ def pooling_explorer(feature_map=None):
     largest = min(4, *fmap.shape)
     mode = widgets.ToggleButtons(options=[(label, key) for key, label in POOL_LABELS.items()],
                                  value="max", description="Tipo")
-    size = widgets.IntSlider(value=min(2, largest), min=1, max=largest, description="Ventana F")
+    size = widgets.IntSlider(value=min(2, largest), min=1, max=largest, description="Ventana V")
     stride = widgets.IntSlider(value=min(2, largest), min=1, max=4, description="Paso S")
 
     def show(mode, size, stride):
