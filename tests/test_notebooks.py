@@ -1,6 +1,7 @@
 """Static checks of every notebook: Colab badge and install line use the repository URL of
 _config.yml, the first cell calls setup(), notebooks are committed without outputs, chapters
 are in the table of contents and close with a summary and references."""
+import importlib.util
 import re
 from pathlib import Path
 
@@ -17,6 +18,9 @@ CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*/*.ipynb"))
 ALL = CHAPTERS + SOLUTIONS + EXERCISES
+_spec = importlib.util.spec_from_file_location("first_cell", ROOT / "scripts" / "first_cell.py")
+first_cell = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(first_cell)
 COLAB = re.compile(r"https://colab\.research\.google\.com/github/([^)\s\"]+)")
 
 
@@ -48,10 +52,18 @@ def test_colab_badge_points_at_this_notebook_in_the_repository(path):
 
 
 @pytest.mark.parametrize("path", ALL, ids=_name)
-def test_first_code_cell_installs_from_the_repository_and_calls_setup(path):
+def test_first_code_cell_installs_the_tagged_release_and_calls_setup(path):
+    """The first code cell is scripts/first_cell.py's template: the URL of _config.yml, the tag
+    v<version of pyproject.toml>, a pip install without --upgrade (Colab's packages stay), setup()."""
     first = next(c for c in _read(path).cells if c.cell_type == "code")
+    assert first.source == first_cell.render(first.source, REPO_URL, first_cell.release()), (
+        f"{_name(path)}: la primera celda no es la de la plantilla; ejecute python scripts/first_cell.py")
     assert f'REPO_URL = "{REPO_URL}"' in first.source
+    assert re.search(r'^RELEASE = "v\d{4}\.\d+"$', first.source, re.M)
     assert '"google.colab" in sys.modules' in first.source
+    install = re.search(r"subprocess\.run\((\[.*?\])", first.source).group(1)
+    assert '"install"' in install and "@{RELEASE}" in install
+    assert not re.search(r"--upgrade|-U\b|--force-reinstall", install), "la instalación no debe actualizar nada"
     assert re.search(r"^setup\(", first.source, re.M)
 
 
