@@ -19,9 +19,20 @@ import sys
 import tempfile
 import time
 
+import tomllib
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import first_cell  # noqa: E402
+
+
+def release():
+    """v + the version in pyproject.toml (as scripts/first_cell.py writes it into the notebooks)."""
+    return "v" + tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def repository_url():
+    """repository.url of _config.yml (read without PyYAML: this runs on a bare Python)."""
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    return re.search(r"^repository:\s*\n(?:\s+.*\n)*?\s+url:\s*(\S+)", config, re.M).group(1).rstrip("/")
 
 # What Colab's runtime has (its public pip-freeze, August 2026). Python there is 3.13.
 COLAB = {
@@ -63,13 +74,13 @@ def main():
     times["entorno con las versiones de Colab"] = time.monotonic() - start
 
     start = time.monotonic()
-    tag = first_cell.release()
+    tag = release()
     shutil.rmtree(repo, ignore_errors=True)
     run("git", "clone", "-q", ROOT, repo)
     run("git", "-C", repo, "tag", "-f", tag)
     notebook = json.loads((ROOT / CHAPTER).read_text(encoding="utf-8"))
     cell = "".join(next(c for c in notebook["cells"] if c["cell_type"] == "code")["source"])
-    url = first_cell.repository_url()
+    url = repository_url()
     assert f'REPO_URL = "{url}"' in cell and f'RELEASE = "{tag}"' in cell, "la primera celda no es la de la plantilla"
     local = cell.replace(f'REPO_URL = "{url}"', f'REPO_URL = "file://{repo}"')
     before = freeze(python)
