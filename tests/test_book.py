@@ -35,6 +35,7 @@ def html(tmp_path_factory):
     out = tmp_path_factory.mktemp("book")
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["execute"]["execute_notebooks"] = "force"
+    config["execute"]["timeout"] = 600  # per cell: a lost kernel fails the test instead of hanging it
     config["execute"]["exclude_patterns"] = [f"*{c}.ipynb" for c in CHAPTERS if c not in EXECUTED]
     extensions = config["sphinx"].get("local_extensions", {})  # paths are relative to the config file
     config["sphinx"]["local_extensions"] = {name: str(ROOT / path) for name, path in extensions.items()}

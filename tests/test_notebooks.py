@@ -93,3 +93,18 @@ def test_table_of_contents_lists_every_chapter():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     listed = set(_toc_files(toc.get("chapters", []) + toc.get("parts", [])))
     assert listed == {f"book/{p.stem}" for p in CHAPTERS} | {"book/bibliografia"}
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=_name)
+def test_figure_metadata_has_alt_text_that_says_what_the_figure_shows(path):
+    """Cells with MyST-NB figure metadata (scripts/figure_metadata.py writes it) give alt text of a
+    few words, and a caption and a name when they are a numbered figure."""
+    for index, cell in enumerate(_read(path).cells):
+        mystnb = cell.get("metadata", {}).get("mystnb", {})
+        if not mystnb:
+            continue
+        alt = mystnb.get("image", {}).get("alt", "")
+        assert len(alt.split()) >= 3, f"{_name(path)}, celda {index}: falta el texto alternativo (image.alt)"
+        if "figure" in mystnb:
+            assert mystnb["figure"].get("caption") and mystnb["figure"].get("name", "").startswith("fig-"), (
+                f"{_name(path)}, celda {index}: una figura numerada necesita caption y name (fig-...)")
