@@ -22,7 +22,7 @@ def _one_copy_of_each_script(app, pagename, templatename, context, doctree):
         if key not in seen:
             seen.add(key)
             unique.append(script)
-    context["script_files"] = unique
+    scripts[:] = unique  # in place: handlers after this one add page scripts to the same list
 
 
 def setup(app):

@@ -86,8 +86,15 @@ def test_the_book_does_not_load_anything_from_a_cdn(html):
 # --- What the reader's browser shows -------------------------------------------------------
 
 # Every formula typeset, once MathJax has finished; widgets rendered from their frozen state.
-_READY = ("window.MathJax && MathJax.startup && MathJax.startup.promise"
-          " ? MathJax.startup.promise.then(() => true) : true")
+_READY = """(() => {
+  if (!document.querySelector('span.math, div.math')) return true;
+  if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return false;  // not loaded yet
+  return MathJax.startup.promise.then(() => true);  // resolved once the first typesetting is done
+})()"""
+_WIDGETS_READY = """(() => {
+  const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
+  return [...views].every(v => v.parentElement.querySelector('.jupyter-widgets, .widget-box'));
+})()"""
 _PAGE_STATE = r"""(() => {
   const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
   const maths = [...document.querySelectorAll('span.math, div.math')];
@@ -125,8 +132,7 @@ def pages(html):
     try:
         for page in PAGES:
             problems = browser.open((html / "book" / f"{page}.html").as_uri(), ready=_READY)
-            browser.wait_for("document.querySelectorAll('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
-                             ".length === 0 || document.querySelector('.jupyter-widgets, .widget-box') !== null", 15)
+            browser.wait_for(_WIDGETS_READY, 60)
             state = browser.evaluate(_PAGE_STATE)
             seen[page] = {**problems, **state}
             if shots and page in EXECUTED + ["03_pooling"]:
