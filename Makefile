@@ -9,7 +9,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: install test book exercises clean data publish test-colab
+.PHONY: install test book exercises clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,8 @@ test: install
 BOOK_OUT := $(if $(filter 1 true yes,$(COURSE_QUICK)),_build/quick,.)
 book: install
 	$(BIN)/jupyter-book build . --builder html --path-output $(BOOK_OUT)
+
+.PHONY: publish data test-colab
 
 ## make publish: push _build/html to the gh-pages branch (ghp-import), after make book.
 publish: install
