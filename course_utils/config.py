@@ -79,6 +79,17 @@ def _plot_style():
     })
 
 
+class StatusLine(str):
+    """La línea de estado de :func:`setup`: un ``str`` que el cuaderno no vuelve a mostrar.
+
+    ``setup()`` ya la escribe; si una celda termina en ``setup()``, IPython mostraría además el
+    valor devuelto y la línea saldría dos veces. Con ``_ipython_display_`` vacío no se muestra.
+    """
+
+    def _ipython_display_(self):
+        pass
+
+
 def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
     """Prepara un cuaderno: semillas, registro de TensorFlow, estilo de las figuras.
 
@@ -98,8 +109,10 @@ def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
 
     Returns
     -------
-    str
-        La línea de estado, p. ej. ``"Dispositivo: CPU · modo rápido (COURSE_QUICK=1) · semilla 42"``.
+    StatusLine
+        La línea de estado (un ``str``), p. ej.
+        ``"Dispositivo: CPU · modo rápido (COURSE_QUICK=1) · semilla 42"``. El cuaderno no la muestra
+        como resultado de la celda: ya se ha escrito una vez.
     """
     if not isinstance(seed, int) or seed < 0:
         raise ValueError(f"setup: la semilla debe ser un entero no negativo; se recibió {seed!r}.")
@@ -122,7 +135,7 @@ def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
         random.seed(seed)
         np.random.seed(seed)
         device = "solo NumPy (TensorFlow no se carga)"
-    line = f"Dispositivo: {device} · {mode} · semilla {seed}"
+    line = StatusLine(f"Dispositivo: {device} · {mode} · semilla {seed}")
     if verbose:
         print(line, file=sys.stdout)
     return line

@@ -375,11 +375,29 @@ def load_digit_halves(size=32, test_fraction=0.5, seed=0):
     return tuple(tasks)
 
 
-def _flowers_from_tfds(image_size, test_fraction, seed):
-    import tensorflow as tf
+def _tfds_load(name, data_dir=None, before_download=None, **kwargs):
+    """``tfds.load(name, **kwargs)``: primero de ``data_dir`` o de la réplica local
+    (``$COURSE_DATA_DIR/tensorflow_datasets``) sin descargar nada; si no está preparado allí,
+    de la red (tras ``before_download()``, que puede fallar pronto si no hay conexión)."""
     import tensorflow_datasets as tfds
 
-    dataset, info = tfds.load("tf_flowers", split="train", as_supervised=True, with_info=True)  # one split
+    from .mirror import tfds_data_dir
+
+    local = data_dir or tfds_data_dir()
+    for folder in dict.fromkeys([local, None]):  # the mirror (or data_dir), then TFDS's own cache
+        try:  # already downloaded and prepared: no network needed
+            return tfds.load(name, data_dir=None if folder is None else str(folder), download=False, **kwargs)
+        except Exception:
+            continue
+    if before_download is not None:
+        before_download()
+    return tfds.load(name, data_dir=None if data_dir is None else str(data_dir), download=True, **kwargs)
+
+
+def _flowers_from_tfds(image_size, test_fraction, seed):
+    import tensorflow as tf
+
+    dataset, info = _tfds_load("tf_flowers", split="train", as_supervised=True, with_info=True)  # one split
     images, labels = [], []
     for image, label in dataset:
         resized = tf.image.resize(image, (image_size, image_size))  # bilinear, float32
@@ -393,8 +411,9 @@ def _flowers_from_tfds(image_size, test_fraction, seed):
 def load_flowers(image_size=160, test_fraction=0.2, seed=0):
     """tf_flowers (TensorFlow Team, 2019): 3670 fotos de flores de 5 clases, en color.
 
-    Usa ``tensorflow_datasets.load("tf_flowers")``, que descarga unos 220 MB una vez y los
-    guarda en ``~/tensorflow_datasets``; redimensiona cada foto a ``image_size`` ×
+    Usa ``tensorflow_datasets.load("tf_flowers")``: primero de la réplica local
+    (``$COURSE_DATA_DIR/tensorflow_datasets``); si no está, descarga unos 220 MB una vez y los
+    guarda en ``~/tensorflow_datasets``. Redimensiona cada foto a ``image_size`` ×
     ``image_size`` y reserva ``test_fraction`` para prueba (estratificado). Sin conexión,
     avisa y devuelve en su lugar la tarea de destino del laboratorio del capítulo: los
     dígitos 5–9 de scikit-learn (:func:`load_digit_halves`).
@@ -581,15 +600,9 @@ def _fail_fast_without_network(host, timeout=3.0):
 def _pets_from_tfds(size, n_train, n_test, data_dir):
     def load():
         import tensorflow as tf
-        import tensorflow_datasets as tfds
 
-        try:  # already downloaded and prepared: no network needed
-            splits = tfds.load("oxford_iiit_pet", split=["train", "test"], data_dir=data_dir,
-                               download=False)
-        except Exception:
-            _fail_fast_without_network(_PETS_HOST)
-            splits = tfds.load("oxford_iiit_pet", split=["train", "test"], data_dir=data_dir,
-                               download=True)
+        splits = _tfds_load("oxford_iiit_pet", data_dir, lambda: _fail_fast_without_network(_PETS_HOST),
+                            split=["train", "test"])
 
         def resize(example):
             image = tf.image.resize(example["image"], (size, size), antialias=True)
@@ -625,7 +638,8 @@ def load_oxford_pets(size=128, n_train=None, n_test=None, seed=0, data_dir=None)
     seed : int
         Semilla del sustituto sin conexión.
     data_dir : str, optional
-        Carpeta de la caché de ``tensorflow_datasets``; por defecto, la suya
+        Carpeta de la caché de ``tensorflow_datasets``; por defecto, la de la réplica local
+        (``$COURSE_DATA_DIR/tensorflow_datasets``) si la hay y, si no, la de TFDS
         (``~/tensorflow_datasets``).
 
     Returns

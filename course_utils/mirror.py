@@ -8,9 +8,15 @@ subcarpeta con los archivos originales y sus nombres originales (comprimidos con
     $COURSE_DATA_DIR/tensorflow_datasets/                  (``data_dir`` de TFDS)
     $COURSE_DATA_DIR/keras/models/                         (pesos de ``keras.applications``)
 
-Cada archivo IDX se comprueba con su suma MD5 publicada (con ``pooch``) antes de leerse.
+Cada archivo IDX se comprueba con su suma MD5 publicada (con ``pooch``) antes de leerse. La
+carpeta ``tensorflow_datasets`` es un ``data_dir`` de TFDS ya preparado (``oxford_iiit_pet`` y
+``tf_flowers``), y ``keras/models`` guarda los pesos de ImageNet con los nombres de archivo que usa
+Keras (p. ej. ``mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_160_no_top.h5``).
+
+El orden de cada cargador es: la réplica, después la red, después el sustituto sin conexión.
 ``make data`` (``python -m course_utils.mirror``) llena la carpeta donde haya red.
 """
+import argparse
 import gzip
 import os
 import pathlib
@@ -41,6 +47,12 @@ IDX_SOURCES = {
     "mnist": "https://ossci-datasets.s3.amazonaws.com/mnist/",
     "fashion-mnist": "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
 }
+TFDS_SUBDIR = "tensorflow_datasets"
+TFDS_DATASETS = ("oxford_iiit_pet", "tf_flowers")
+KERAS_SUBDIR = "keras/models"
+# The ImageNet bases the book loads with weights (chapter 9) and the input sizes it uses.
+KERAS_WEIGHTS = (("MobileNetV2", (160, 160, 3)),)
+_MOBILENET_V2_ROWS = (96, 128, 160, 192, 224)
 _IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
 
@@ -135,3 +147,102 @@ def fill_idx(directory, names=tuple(IDX_FILES)):
         for stem, (gz_md5, _) in IDX_FILES[name].items():
             pooch.retrieve(IDX_SOURCES[name] + f"{stem}.gz", known_hash=f"md5:{gz_md5}",
                            fname=f"{stem}.gz", path=directory / name, progressbar=False)
+
+
+# --- TFDS y pesos de Keras -------------------------------------------------------------------
+
+def tfds_data_dir():
+    """El ``data_dir`` de TFDS de la réplica (``$COURSE_DATA_DIR/tensorflow_datasets``), o ``None``."""
+    return subdir(TFDS_SUBDIR)
+
+
+def keras_weights_filename(name, input_shape):
+    """El nombre de archivo con el que Keras guarda los pesos de ImageNet sin cabeza de ``name``.
+
+    Es el nombre que ``keras.applications`` pasa a ``keras.utils.get_file`` (y que queda en
+    ``~/.keras/models``); para MobileNetV2 depende del tamaño de entrada (96, 128, 160, 192 o 224;
+    cualquier otro usa los de 224, como hace Keras).
+    """
+    if name == "MobileNetV2":
+        rows, cols = int(input_shape[0]), int(input_shape[1])
+        rows = rows if rows == cols and rows in _MOBILENET_V2_ROWS else 224
+        return f"mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_{rows}_no_top.h5"
+    names = {
+        "VGG16": "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5",
+        "ResNet50": "resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5",
+        "InceptionV3": "inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5",
+        "EfficientNetB0": "efficientnetb0_notop.h5",
+    }
+    if name not in names:
+        raise ValueError(f"keras_weights_filename: no conozco los pesos de {name!r}; conozco "
+                         f"{sorted([*names, 'MobileNetV2'])}.")
+    return names[name]
+
+
+def keras_weights(name, input_shape):
+    """La ruta de los pesos de ImageNet de ``name`` en la réplica (``$COURSE_DATA_DIR/keras/models``), o ``None``."""
+    folder = subdir(KERAS_SUBDIR)
+    if folder is None:
+        return None
+    path = folder / keras_weights_filename(name, input_shape)
+    return path if path.is_file() else None
+
+
+def fill_tfds(directory, names=TFDS_DATASETS):
+    """Descarga y prepara con ``tensorflow_datasets`` los conjuntos ``names`` en ``directory``."""
+    import tensorflow_datasets as tfds
+
+    for name in names:
+        tfds.builder(name, data_dir=str(directory)).download_and_prepare()
+
+
+_KERAS_ORIGINS = {  # where keras.applications downloads each file from
+    "MobileNetV2": "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet_v2/",
+    "VGG16": "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/",
+    "ResNet50": "https://storage.googleapis.com/tensorflow/keras-applications/resnet/",
+    "InceptionV3": "https://storage.googleapis.com/tensorflow/keras-applications/inception_v3/",
+    "EfficientNetB0": "https://storage.googleapis.com/keras-applications/",
+}
+
+
+def fill_keras(directory, weights=KERAS_WEIGHTS):
+    """Descarga con ``keras.utils.get_file`` los pesos de ImageNet ``weights`` en ``directory``
+    (la carpeta ``keras/models`` de la réplica), con los nombres de archivo de Keras."""
+    import keras
+
+    directory = pathlib.Path(directory)
+    for name, input_shape in weights:
+        filename = keras_weights_filename(name, input_shape)
+        keras.utils.get_file(filename, _KERAS_ORIGINS[name] + filename,
+                             cache_dir=str(directory.parent), cache_subdir=directory.name)
+
+
+def main(argv=None):
+    """``python -m course_utils.mirror``: llena la réplica (``make data``)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m course_utils.mirror",
+        description="Llena la réplica local de los datos (la carpeta COURSE_DATA_DIR) donde haya red.")
+    parser.add_argument("--dir", default=os.environ.get(MIRROR_ENV, "").strip() or None,
+                        help="carpeta de la réplica (por defecto, la variable COURSE_DATA_DIR)")
+    parser.add_argument("--only", choices=("idx", "tfds", "keras"), action="append",
+                        help="llenar solo esta parte (se puede repetir); por defecto, todas")
+    args = parser.parse_args(argv)
+    if not args.dir:
+        parser.error("diga dónde está la réplica: --dir CARPETA o la variable COURSE_DATA_DIR")
+    root = pathlib.Path(args.dir).expanduser()
+    parts = args.only or ["idx", "tfds", "keras"]
+    if "idx" in parts:
+        print(f"MNIST y Fashion-MNIST (IDX originales) en {root}")
+        fill_idx(root)
+    if "tfds" in parts:
+        print(f"Oxford-IIIT Pet y tf_flowers (TFDS) en {root / TFDS_SUBDIR}")
+        fill_tfds(root / TFDS_SUBDIR)
+    if "keras" in parts:
+        print(f"Pesos de ImageNet de keras.applications en {root / KERAS_SUBDIR}")
+        fill_keras(root / KERAS_SUBDIR)
+    print(f"Réplica lista. Cópiela a cada máquina y fije COURSE_DATA_DIR={root}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

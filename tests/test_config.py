@@ -41,6 +41,19 @@ def test_setup_without_tensorflow_still_seeds_numpy(capsys):
     assert "solo NumPy" in line
 
 
+def test_a_notebook_shows_the_setup_line_once():
+    """The first cell ends in setup(): the printed line, and no second copy as the cell's result."""
+    import nbformat
+    import nbclient
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "from course_utils import setup\n\nsetup(tensorflow=False)")])
+    nbclient.NotebookClient(notebook, kernel_name="python3", timeout=120).execute()
+    outputs = notebook.cells[0].outputs
+    assert [o["output_type"] for o in outputs] == ["stream"], outputs
+    assert outputs[0]["text"].count("Dispositivo:") == 1
+
+
 def test_setup_rejects_a_bad_seed():
     with pytest.raises(ValueError, match="semilla"):
         config.setup(seed=-1)

@@ -63,8 +63,9 @@ def test_load_flowers_resizes_and_splits_what_tfds_returns(monkeypatch):
     names = ["dandelion", "daisy", "tulips", "sunflowers", "roses"]
     info = types.SimpleNamespace(features={"label": types.SimpleNamespace(names=names)})
 
-    def load(name, split, as_supervised, with_info):
+    def load(name, split, as_supervised, with_info, data_dir=None, download=True):
         assert (name, split, as_supervised, with_info) == ("tf_flowers", "train", True, True)
+        assert not download  # a prepared cache is read before anything is downloaded
         dataset = tf.data.Dataset.from_generator(
             lambda: zip(images, labels),
             output_signature=(tf.TensorSpec((None, None, 3), tf.uint8), tf.TensorSpec((), tf.int64)))

@@ -1,6 +1,7 @@
 """Static checks of every notebook: Colab badge and install line use the repository URL of
 _config.yml, the first cell calls setup(), notebooks are committed without outputs, chapters
 are in the table of contents and close with a summary and references."""
+import importlib.util
 import re
 from pathlib import Path
 
@@ -17,6 +18,9 @@ CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*/*.ipynb"))
 ALL = CHAPTERS + SOLUTIONS + EXERCISES
+_spec = importlib.util.spec_from_file_location("first_cell", ROOT / "scripts" / "first_cell.py")
+first_cell = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(first_cell)
 COLAB = re.compile(r"https://colab\.research\.google\.com/github/([^)\s\"]+)")
 
 
@@ -48,10 +52,18 @@ def test_colab_badge_points_at_this_notebook_in_the_repository(path):
 
 
 @pytest.mark.parametrize("path", ALL, ids=_name)
-def test_first_code_cell_installs_from_the_repository_and_calls_setup(path):
+def test_first_code_cell_installs_the_tagged_release_and_calls_setup(path):
+    """The first code cell is scripts/first_cell.py's template: the URL of _config.yml, the tag
+    v<version of pyproject.toml>, a pip install without --upgrade (Colab's packages stay), setup()."""
     first = next(c for c in _read(path).cells if c.cell_type == "code")
+    assert first.source == first_cell.render(first.source, REPO_URL, first_cell.release()), (
+        f"{_name(path)}: la primera celda no es la de la plantilla; ejecute python scripts/first_cell.py")
     assert f'REPO_URL = "{REPO_URL}"' in first.source
+    assert re.search(r'^RELEASE = "v\d{4}\.\d+"$', first.source, re.M)
     assert '"google.colab" in sys.modules' in first.source
+    install = re.search(r"subprocess\.run\((\[.*?\])", first.source).group(1)
+    assert '"install"' in install and "@{RELEASE}" in install
+    assert not re.search(r"--upgrade|-U\b|--force-reinstall", install), "la instalación no debe actualizar nada"
     assert re.search(r"^setup\(", first.source, re.M)
 
 
@@ -81,3 +93,18 @@ def test_table_of_contents_lists_every_chapter():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     listed = set(_toc_files(toc.get("chapters", []) + toc.get("parts", [])))
     assert listed == {f"book/{p.stem}" for p in CHAPTERS} | {"book/bibliografia"}
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=_name)
+def test_figure_metadata_has_alt_text_that_says_what_the_figure_shows(path):
+    """Cells with MyST-NB figure metadata (scripts/figure_metadata.py writes it) give alt text of a
+    few words, and a caption and a name when they are a numbered figure."""
+    for index, cell in enumerate(_read(path).cells):
+        mystnb = cell.get("metadata", {}).get("mystnb", {})
+        if not mystnb:
+            continue
+        alt = mystnb.get("image", {}).get("alt", "")
+        assert len(alt.split()) >= 3, f"{_name(path)}, celda {index}: falta el texto alternativo (image.alt)"
+        if "figure" in mystnb:
+            assert mystnb["figure"].get("caption") and mystnb["figure"].get("name", "").startswith("fig-"), (
+                f"{_name(path)}, celda {index}: una figura numerada necesita caption y name (fig-...)")

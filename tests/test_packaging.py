@@ -35,8 +35,26 @@ def test_core_dependencies_have_the_ranges_the_course_needs():
     assert deps["keras"] == ">=3.0,<4"
     assert deps["jupyter-book"] == ">=1.0,<2"
     assert deps["nbgrader"] == ">=0.9,<0.10"
-    assert deps["ipywidgets"] == ">=8,<9"
+    assert deps["ipywidgets"] == ">=7.7,<9"  # Colab ships 7.7.1; 8 elsewhere
     assert {"nbval", "matplotlib", "scikit-learn", "scikit-image"} <= set(deps)
+
+
+def test_python_versions_declared_are_the_tested_ones():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["requires-python"] == ">=3.11"  # tomllib in the tests; Colab runs 3.13
+    versions = {c.rsplit(":: ", 1)[1] for c in project["classifiers"] if re.search(r"Python :: 3\.\d+$", c)}
+    assert {"3.11", "3.13"} <= versions
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert "python=3.11" in environment["dependencies"]
+
+
+def test_licences_are_stated():
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert "Attribution-ShareAlike 4.0" in (ROOT / "LICENSE-CONTENT").read_text()
+    readme = (ROOT / "README.md").read_text()
+    assert "MIT" in readme and "CC BY-SA 4.0" in readme
+    footer = yaml.safe_load((ROOT / "_config.yml").read_text())["html"]["extra_footer"]
+    assert "CC BY-SA 4.0" in footer and "MIT" in footer
 
 
 def test_ci_runs_the_readme_test_command():

@@ -9,8 +9,10 @@ APPLICATIONS = ("VGG16", "ResNet50", "InceptionV3", "MobileNetV2", "EfficientNet
 def build_pretrained_backbone(name="MobileNetV2", input_shape=(160, 160, 3), weights="imagenet"):
     """Base convolucional de ``keras.applications`` sin su cabeza de 1000 clases.
 
-    Intenta cargar los pesos preentrenados (``weights="imagenet"``), que Keras descarga una
-    vez y guarda en ``~/.keras/models``. Si la descarga falla (sin red), avisa con un
+    Con ``weights="imagenet"`` busca primero el archivo de pesos en la réplica local
+    (``$COURSE_DATA_DIR/keras/models``, con el nombre de archivo de Keras: ver
+    :func:`course_utils.mirror.keras_weights_filename`); si no está, Keras lo descarga una vez
+    y lo guarda en ``~/.keras/models``. Si la descarga falla (sin red), avisa con un
     ``OfflineDataWarning`` y construye la misma arquitectura con pesos aleatorios
     (``weights=None``): sirve para ver la arquitectura y contar parámetros, no para transferir.
 
@@ -39,6 +41,7 @@ def build_pretrained_backbone(name="MobileNetV2", input_shape=(160, 160, 3), wei
 
     import keras
 
+    from .. import mirror
     from ..data import OfflineDataWarning
 
     if name not in APPLICATIONS:
@@ -51,6 +54,15 @@ def build_pretrained_backbone(name="MobileNetV2", input_shape=(160, 160, 3), wei
     if weights not in ("imagenet", None):
         raise ValueError(f"build_pretrained_backbone: weights debe ser 'imagenet' o None; se recibió {weights!r}.")
     constructor = getattr(keras.applications, name)
+    local = mirror.keras_weights(name, shape) if weights == "imagenet" else None
+    if local is not None:  # the local mirror first: no network needed
+        try:
+            return constructor(include_top=False, weights=str(local), input_shape=shape)
+        except Exception as error:  # a damaged file must not pass unnoticed
+            raise mirror.MirrorError(
+                f"La réplica local tiene un archivo de pesos dañado o que no corresponde a {name} "
+                f"con entrada {shape}: {local} ({type(error).__name__}: {error}). Vuelva a copiarlo "
+                "o ejecute `make data`.") from error
     try:
         return constructor(include_top=False, weights=weights, input_shape=shape)
     except Exception as error:  # no network: URL fetch failure, DNS, truncated file
