@@ -354,3 +354,63 @@ def test_metrics_explorer_builds():
 
     box = widgets.metrics_explorer()
     assert len(box.children) == 2
+
+
+def test_report_leaves_absent_classes_out_of_the_mean_like_keras_mean_iou():
+    import keras
+
+    y_true = np.array([[0, 0], [0, 1]])
+    y_pred = np.array([[0, 0], [1, 1]])
+    report = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto", "borde"])
+    assert np.isnan(report["iou"]["borde"]) and np.isnan(report["dice"]["borde"])
+    assert report["iou"]["objeto"] == pytest.approx(0.5) and report["iou"]["fondo"] == pytest.approx(2 / 3)
+    assert report["iou_medio"] == pytest.approx((0.5 + 2 / 3) / 2)
+    keras_mean_iou = keras.metrics.MeanIoU(num_classes=3)
+    keras_mean_iou.update_state(y_true.ravel(), y_pred.ravel())
+    assert report["iou_medio"] == pytest.approx(float(keras_mean_iou.result()), rel=1e-6)
+
+
+def test_pooled_report_matches_keras_mean_iou_on_random_batches():
+    import keras
+
+    rng = np.random.default_rng(4)
+    y_true, y_pred = rng.integers(0, 3, (5, 8, 8)), rng.integers(0, 3, (5, 8, 8))
+    keras_mean_iou = keras.metrics.MeanIoU(num_classes=3)
+    keras_mean_iou.update_state(y_true.ravel(), y_pred.ravel())
+    report = metrics.segmentation_report(y_true, y_pred, ["a", "b", "c"])
+    assert report["iou_medio"] == pytest.approx(float(keras_mean_iou.result()), rel=1e-6)
+
+
+def test_per_image_average_weights_every_image_equally():
+    # image 0: a large object found exactly; image 1: a 1-pixel object missed
+    y_true = np.zeros((2, 10, 10), dtype=int)
+    y_true[0, :5] = 1
+    y_true[1, 0, 0] = 1
+    y_pred = np.zeros_like(y_true)
+    y_pred[0, :5] = 1
+    pooled = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto"])
+    per_image = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto"], average="per_image")
+    assert pooled["iou"]["objeto"] == pytest.approx(50 / 51)
+    assert per_image["iou"]["objeto"] == pytest.approx((1.0 + 0.0) / 2)
+    # a class absent from one image is averaged over the images where it appears
+    y_true[1, 0, 0] = 0
+    per_image = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto"], average="per_image")
+    assert per_image["iou"]["objeto"] == pytest.approx(1.0)
+
+
+def test_report_rejects_bad_average():
+    with pytest.raises(ValueError, match="average"):
+        metrics.segmentation_report(np.zeros((2, 2), int), np.zeros((2, 2), int), ["a"], average="micro")
+    with pytest.raises(ValueError, match="per_image"):
+        metrics.segmentation_report(np.zeros((2, 2), int), np.zeros((2, 2), int), ["a"], average="per_image")
+
+
+def test_mean_dice_and_mean_iou_can_rank_two_predictions_differently():
+    # per-class IoU (1.0, 0.02) against (0.5, 0.5): Dice = 2·IoU/(1 + IoU) is monotone per class,
+    # but not for means over classes
+    def dice(iou):
+        return 2 * iou / (1 + iou)
+
+    a, b = (1.0, 0.02), (0.5, 0.5)
+    assert np.mean(a) > np.mean(b)
+    assert np.mean([dice(v) for v in a]) < np.mean([dice(v) for v in b])
