@@ -414,3 +414,45 @@ def test_mean_dice_and_mean_iou_can_rank_two_predictions_differently():
     a, b = (1.0, 0.02), (0.5, 0.5)
     assert np.mean(a) > np.mean(b)
     assert np.mean([dice(v) for v in a]) < np.mean([dice(v) for v in b])
+
+
+def test_unet_without_skip_connections_is_the_ablation():
+    import keras
+
+    from course_utils.models import segmentation
+
+    with_skips = segmentation.build_unet((32, 32, 3), num_classes=3, depth=2, base_filters=4)
+    without = segmentation.build_unet((32, 32, 3), num_classes=3, depth=2, base_filters=4,
+                                      skip_connections=False)
+    assert without.output_shape == with_skips.output_shape == (None, 32, 32, 3)
+    assert not any(isinstance(layer, keras.layers.Concatenate) for layer in without.layers)
+    # the first decoder convolution loses the copied channels: 3·3·(8 + 8)·8 + 8 against 3·3·8·8 + 8
+    assert with_skips.get_layer("dec2_conv1").count_params() == 3 * 3 * 16 * 8 + 8
+    assert without.get_layer("dec2_conv1").count_params() == 3 * 3 * 8 * 8 + 8
+
+
+def test_mobilenet_unet_builds_offline_with_the_tutorial_skips():
+    from course_utils.models import segmentation
+
+    model = segmentation.build_mobilenet_unet((64, 64, 3), num_classes=3, weights=None)
+    assert model.output_shape == (None, 64, 64, 3)
+    encoder = model.get_layer("codificador_mobilenetv2")
+    assert encoder.trainable is False
+    assert [tuple(o.shape[1:3]) for o in encoder.outputs] == [(32, 32), (16, 16), (8, 8), (4, 4), (2, 2)]
+    probabilities = np.asarray(model(np.zeros((1, 64, 64, 3), "float32")))
+    np.testing.assert_allclose(probabilities.sum(axis=-1), 1.0, rtol=1e-5)
+    with pytest.raises(ValueError, match="múltiplos de 32"):
+        segmentation.build_mobilenet_unet((100, 100, 3), weights=None)
+
+
+def test_dice_loss_is_zero_for_a_perfect_prediction_and_grows_with_errors():
+    from course_utils.models import segmentation
+
+    y_true = np.zeros((1, 4, 4), dtype="int32")
+    y_true[0, :2] = 1
+    perfect = np.eye(2, dtype="float32")[y_true]
+    assert float(segmentation.dice_loss(y_true, perfect)) == pytest.approx(0.0, abs=1e-6)
+    wrong = np.eye(2, dtype="float32")[1 - y_true]
+    assert float(segmentation.dice_loss(y_true, wrong)) > 0.8
+    # one-channel masks (N, H, W, 1) are accepted too
+    assert float(segmentation.dice_loss(y_true[..., None], perfect)) == pytest.approx(0.0, abs=1e-6)
