@@ -548,6 +548,9 @@ def psnr(reference, image, data_range=1.0):
 def psnr_per_image(reference, images, data_range=1.0):
     """PSNR de cada imagen de un lote frente a su referencia: array (N,) en dB.
 
+    Usa :func:`skimage.metrics.peak_signal_noise_ratio`, que calcula la fórmula de :func:`psnr`
+    (la referencia que explica el capítulo 7) imagen por imagen.
+
     Parameters
     ----------
     reference, images : array_like
@@ -566,4 +569,13 @@ def psnr_per_image(reference, images, data_range=1.0):
         raise ValueError(
             "psnr_per_image: se esperaban dos lotes (N, ...) de la misma forma; se recibieron "
             f"{reference.shape} y {images.shape}.")
-    return np.array([psnr(r, x, data_range) for r, x in zip(reference, images)])
+    if not np.isfinite(data_range) or data_range <= 0:
+        raise ValueError(
+            f"psnr_per_image: data_range debe ser un número positivo; se recibió {data_range!r}.")
+    from skimage.metrics import peak_signal_noise_ratio
+
+    reference = reference.astype(np.float64)
+    images = images.astype(np.float64)
+    with np.errstate(divide="ignore"):  # imágenes idénticas: PSNR infinita, como psnr()
+        return np.array([peak_signal_noise_ratio(r, x, data_range=data_range)
+                         for r, x in zip(reference, images)])

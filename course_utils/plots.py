@@ -248,23 +248,24 @@ def plot_confusion_matrix(y_true, y_pred, class_names=None, normalize=False, ax=
     numpy.ndarray
         La matriz de confusión (cuentas, o proporciones si ``normalize``).
     """
+    from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
+
     y_true, y_pred = np.asarray(y_true).ravel(), np.asarray(y_pred).ravel()
     if y_true.shape != y_pred.shape:
         raise ValueError(f"plot_confusion_matrix: y_true tiene {y_true.size} etiquetas e y_pred {y_pred.size}.")
     n = int(max(y_true.max(), y_pred.max())) + 1 if class_names is None else len(class_names)
-    matrix = np.zeros((n, n), dtype=np.int64)
-    np.add.at(matrix, (y_true, y_pred), 1)
+    labels = np.arange(n)
+    matrix = confusion_matrix(y_true, y_pred, labels=labels)
+    # Filas sin ejemplos: proporción 0 (no nan), como en la versión anterior de esta función.
     shown = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1) if normalize else matrix
     if ax is None:
         _, ax = plt.subplots(figsize=(0.5 * n + 2.5, 0.5 * n + 2))
-    ax.imshow(shown, cmap="Blues")
-    for (i, j), value in np.ndenumerate(shown):
-        text = f"{value:.2f}" if normalize else str(value)
-        ax.text(j, i, text, ha="center", va="center", fontsize=8,
-                color="white" if value > shown.max() / 2 else "black")
-    names = class_names or [str(k) for k in range(n)]
-    ax.set_xticks(range(n), names, rotation=45 if max(len(s) for s in names) > 2 else 0)
-    ax.set_yticks(range(n), names)
+    names = list(class_names) if class_names is not None else [str(k) for k in range(n)]
+    display = ConfusionMatrixDisplay(shown, display_labels=names)
+    display.plot(ax=ax, cmap="Blues", colorbar=False, values_format=".2f" if normalize else "d",
+                 xticks_rotation=45 if max(len(s) for s in names) > 2 else "horizontal")
+    for text in display.text_.ravel():
+        text.set_fontsize(8)
     ax.set_xlabel("clase predicha")
     ax.set_ylabel("clase real")
     return shown

@@ -87,3 +87,32 @@ def test_convolutional_autoencoder_shapes():
 def test_autoencoder_builders_reject_bad_input(builder, kwargs):
     with pytest.raises(ValueError, match=builder.__name__):
         builder(**kwargs)
+
+
+def test_psnr_per_image_uses_skimage_and_keeps_infinite_for_identical_images():
+    rng = np.random.default_rng(3)
+    clean = rng.random((3, 6, 6, 1))
+    noisy = clean.copy()
+    noisy[1:] = np.clip(noisy[1:] + rng.normal(0, 0.1, noisy[1:].shape), 0, 1)
+    got = ops.psnr_per_image(clean, noisy)
+    assert got[0] == float("inf")
+    for k in (1, 2):
+        assert got[k] == pytest.approx(peak_signal_noise_ratio(clean[k], noisy[k], data_range=1.0))
+    with pytest.raises(ValueError, match="psnr_per_image"):
+        ops.psnr_per_image(clean, noisy, data_range=0)
+
+
+@pytest.mark.parametrize("builder", [autoencoders.build_dense_autoencoder,
+                                     autoencoders.build_convolutional_autoencoder])
+def test_the_code_layer_is_linear(builder):
+    _, encoder, _ = builder()
+    code_layer = encoder.get_layer("codigo")
+    assert code_layer.get_config()["activation"] == "linear"
+
+
+def test_convolutional_autoencoder_needs_multiples_of_two_to_the_n():
+    # 28 → 14 → 7 → 4 and back 4 → 8 → 16 → 32: three halvings need a multiple of 8
+    with pytest.raises(ValueError, match="divisibles por 8"):
+        autoencoders.build_convolutional_autoencoder((28, 28, 1), filters=(8, 8, 8))
+    autoencoder, _, _ = autoencoders.build_convolutional_autoencoder((32, 32, 1), filters=(8, 8, 8))
+    assert autoencoder.output_shape == (None, 32, 32, 1)

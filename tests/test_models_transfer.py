@@ -127,3 +127,119 @@ def test_set_trainable_top_keeps_batchnorm_statistics_while_fine_tuning():
 def test_set_trainable_top_rejects_bad_n(n):
     with pytest.raises(ValueError, match="set_trainable_top"):
         transfer.set_trainable_top(transfer.build_small_backbone((16, 16, 1), (4, 8)), n)
+
+
+# --- Keras 3: what training=False does and does not do under fit -------------------------------
+
+class _Probe(keras.layers.Layer):
+    """Records the `training` value each call receives (fit traces its step once per mode)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.seen = []
+
+    def call(self, inputs, training=None):
+        self.seen.append(training)
+        return inputs
+
+
+def _base_with(*extra_layers):
+    inputs = keras.Input((8, 8, 1))
+    x = keras.layers.Conv2D(4, 3, padding="same", name="conv")(inputs)
+    x = keras.layers.BatchNormalization(momentum=0.5, name="bn")(x)
+    for layer in extra_layers:
+        x = layer(x)
+    return keras.Model(inputs, x, name="base")
+
+
+def _head(base, call):
+    inputs = keras.Input((8, 8, 1))
+    x = keras.layers.GlobalAveragePooling2D()(call(inputs))
+    model = keras.Model(inputs, keras.layers.Dense(2, activation="softmax")(x))
+    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy",
+                  run_eagerly=True)
+    return model
+
+
+def _data():
+    rng = np.random.default_rng(0)
+    return rng.random((8, 8, 8, 1)).astype("float32") * 5 + 3, np.arange(8) % 2
+
+
+def test_fit_overrides_training_false_for_batchnorm_of_an_unfrozen_base():
+    base = _base_with()
+    model = _head(base, lambda x: base(x, training=False))
+    base.trainable = True
+    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
+    mean = base.get_layer("bn").moving_mean.numpy().copy()
+    model.fit(*_data(), epochs=1, verbose=0)
+    assert not np.allclose(mean, base.get_layer("bn").moving_mean.numpy())  # training=False ignored
+
+
+def test_a_frozen_batchnorm_stays_in_inference_mode_under_fit():
+    base = _base_with()
+    model = _head(base, lambda x: base(x, training=False))  # base.trainable = True
+    base.get_layer("bn").trainable = False
+    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
+    mean = base.get_layer("bn").moving_mean.numpy().copy()
+    model.fit(*_data(), epochs=1, verbose=0)
+    assert np.array_equal(mean, base.get_layer("bn").moving_mean.numpy())
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_fit_switches_dropout_inside_the_base_to_training_mode_even_if_frozen(frozen):
+    probe = _Probe(name="probe")
+    base = _base_with(probe)
+    model = _head(base, lambda x: base(x, training=False))
+    base.trainable = not frozen
+    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy",
+                  run_eagerly=True)
+    model.fit(*_data(), epochs=1, batch_size=8, verbose=0)
+    assert probe.seen[-1] is True  # what a Dropout layer in the base receives under fit
+    probe.seen.clear()
+    model.predict(_data()[0], verbose=0)
+    assert probe.seen[-1] is False
+
+
+def test_dropout_inside_a_frozen_base_is_active_under_fit():
+    base = _base_with(keras.layers.Dropout(0.999, name="drop"))
+    base.trainable = False
+    model = _head(base, lambda x: base(x, training=False))
+    x = _data()[0]
+    # fit runs the model as model(x, training=True): the base's Dropout zeroes almost everything
+    features = keras.Model(model.inputs[0], model.layers[2].output)
+    assert np.count_nonzero(np.asarray(features(x, training=True))) < 0.25 * x.shape[0] * 4
+    assert np.count_nonzero(np.asarray(features(x, training=False))) > 0.5 * x.shape[0] * 4
+
+
+def test_efficientnet_b0_has_stochastic_depth_dropout_in_its_blocks():
+    base = transfer.build_pretrained_backbone("EfficientNetB0", (64, 64, 3), weights=None)
+    drops = [layer for layer in base.layers if isinstance(layer, keras.layers.Dropout)]
+    assert len(drops) == 9  # one per block with a residual connection, rate growing up to 0.2
+    assert all(layer.noise_shape[1:] == (1, 1, 1) for layer in drops)  # drops whole residual branches
+
+
+def test_always_inference_keeps_batchnorm_and_dropout_in_inference_mode_under_fit():
+    probe = _Probe(name="probe")
+    base = _base_with(probe)
+    base.trainable = True
+    wrapper = transfer.always_inference(base)
+    model = _head(base, wrapper)
+    mean = base.get_layer("bn").moving_mean.numpy().copy()
+    kernel = base.get_layer("conv").kernel.numpy().copy()
+    model.fit(*_data(), epochs=2, batch_size=4, verbose=0)
+    assert True not in probe.seen and False in probe.seen  # None: the symbolic call that builds it
+    assert np.array_equal(mean, base.get_layer("bn").moving_mean.numpy())
+    assert not np.array_equal(kernel, base.get_layer("conv").kernel.numpy())  # the base still learns
+
+
+def test_precomputed_features_are_computed_in_inference_mode():
+    base = _base_with(keras.layers.Dropout(0.5))
+    x = _data()[0]
+    first, second = base.predict(x, verbose=0), base.predict(x, verbose=0)
+    assert np.array_equal(first, second)  # predict: Dropout off and BN with its moving statistics
+
+
+def test_always_inference_rejects_a_non_model():
+    with pytest.raises(ValueError, match="always_inference"):
+        transfer.always_inference(keras.layers.Dense(2))

@@ -354,3 +354,105 @@ def test_metrics_explorer_builds():
 
     box = widgets.metrics_explorer()
     assert len(box.children) == 2
+
+
+def test_report_leaves_absent_classes_out_of_the_mean_like_keras_mean_iou():
+    import keras
+
+    y_true = np.array([[0, 0], [0, 1]])
+    y_pred = np.array([[0, 0], [1, 1]])
+    report = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto", "borde"])
+    assert np.isnan(report["iou"]["borde"]) and np.isnan(report["dice"]["borde"])
+    assert report["iou"]["objeto"] == pytest.approx(0.5) and report["iou"]["fondo"] == pytest.approx(2 / 3)
+    assert report["iou_medio"] == pytest.approx((0.5 + 2 / 3) / 2)
+    keras_mean_iou = keras.metrics.MeanIoU(num_classes=3)
+    keras_mean_iou.update_state(y_true.ravel(), y_pred.ravel())
+    assert report["iou_medio"] == pytest.approx(float(keras_mean_iou.result()), rel=1e-6)
+
+
+def test_pooled_report_matches_keras_mean_iou_on_random_batches():
+    import keras
+
+    rng = np.random.default_rng(4)
+    y_true, y_pred = rng.integers(0, 3, (5, 8, 8)), rng.integers(0, 3, (5, 8, 8))
+    keras_mean_iou = keras.metrics.MeanIoU(num_classes=3)
+    keras_mean_iou.update_state(y_true.ravel(), y_pred.ravel())
+    report = metrics.segmentation_report(y_true, y_pred, ["a", "b", "c"])
+    assert report["iou_medio"] == pytest.approx(float(keras_mean_iou.result()), rel=1e-6)
+
+
+def test_per_image_average_weights_every_image_equally():
+    # image 0: a large object found exactly; image 1: a 1-pixel object missed
+    y_true = np.zeros((2, 10, 10), dtype=int)
+    y_true[0, :5] = 1
+    y_true[1, 0, 0] = 1
+    y_pred = np.zeros_like(y_true)
+    y_pred[0, :5] = 1
+    pooled = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto"])
+    per_image = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto"], average="per_image")
+    assert pooled["iou"]["objeto"] == pytest.approx(50 / 51)
+    assert per_image["iou"]["objeto"] == pytest.approx((1.0 + 0.0) / 2)
+    # a class absent from one image is averaged over the images where it appears
+    y_true[1, 0, 0] = 0
+    per_image = metrics.segmentation_report(y_true, y_pred, ["fondo", "objeto"], average="per_image")
+    assert per_image["iou"]["objeto"] == pytest.approx(1.0)
+
+
+def test_report_rejects_bad_average():
+    with pytest.raises(ValueError, match="average"):
+        metrics.segmentation_report(np.zeros((2, 2), int), np.zeros((2, 2), int), ["a"], average="micro")
+    with pytest.raises(ValueError, match="per_image"):
+        metrics.segmentation_report(np.zeros((2, 2), int), np.zeros((2, 2), int), ["a"], average="per_image")
+
+
+def test_mean_dice_and_mean_iou_can_rank_two_predictions_differently():
+    # per-class IoU (1.0, 0.02) against (0.5, 0.5): Dice = 2·IoU/(1 + IoU) is monotone per class,
+    # but not for means over classes
+    def dice(iou):
+        return 2 * iou / (1 + iou)
+
+    a, b = (1.0, 0.02), (0.5, 0.5)
+    assert np.mean(a) > np.mean(b)
+    assert np.mean([dice(v) for v in a]) < np.mean([dice(v) for v in b])
+
+
+def test_unet_without_skip_connections_is_the_ablation():
+    import keras
+
+    from course_utils.models import segmentation
+
+    with_skips = segmentation.build_unet((32, 32, 3), num_classes=3, depth=2, base_filters=4)
+    without = segmentation.build_unet((32, 32, 3), num_classes=3, depth=2, base_filters=4,
+                                      skip_connections=False)
+    assert without.output_shape == with_skips.output_shape == (None, 32, 32, 3)
+    assert not any(isinstance(layer, keras.layers.Concatenate) for layer in without.layers)
+    # the first decoder convolution loses the copied channels: 3·3·(8 + 8)·8 + 8 against 3·3·8·8 + 8
+    assert with_skips.get_layer("dec2_conv1").count_params() == 3 * 3 * 16 * 8 + 8
+    assert without.get_layer("dec2_conv1").count_params() == 3 * 3 * 8 * 8 + 8
+
+
+def test_mobilenet_unet_builds_offline_with_the_tutorial_skips():
+    from course_utils.models import segmentation
+
+    model = segmentation.build_mobilenet_unet((64, 64, 3), num_classes=3, weights=None)
+    assert model.output_shape == (None, 64, 64, 3)
+    encoder = model.get_layer("codificador_mobilenetv2")
+    assert encoder.trainable is False
+    assert [tuple(o.shape[1:3]) for o in encoder.outputs] == [(32, 32), (16, 16), (8, 8), (4, 4), (2, 2)]
+    probabilities = np.asarray(model(np.zeros((1, 64, 64, 3), "float32")))
+    np.testing.assert_allclose(probabilities.sum(axis=-1), 1.0, rtol=1e-5)
+    with pytest.raises(ValueError, match="múltiplos de 32"):
+        segmentation.build_mobilenet_unet((100, 100, 3), weights=None)
+
+
+def test_dice_loss_is_zero_for_a_perfect_prediction_and_grows_with_errors():
+    from course_utils.models import segmentation
+
+    y_true = np.zeros((1, 4, 4), dtype="int32")
+    y_true[0, :2] = 1
+    perfect = np.eye(2, dtype="float32")[y_true]
+    assert float(segmentation.dice_loss(y_true, perfect)) == pytest.approx(0.0, abs=1e-6)
+    wrong = np.eye(2, dtype="float32")[1 - y_true]
+    assert float(segmentation.dice_loss(y_true, wrong)) > 0.8
+    # one-channel masks (N, H, W, 1) are accepted too
+    assert float(segmentation.dice_loss(y_true[..., None], perfect)) == pytest.approx(0.0, abs=1e-6)

@@ -67,18 +67,21 @@ def build_dense_autoencoder(input_shape=(28, 28, 1), latent_dim=32, hidden_units
 
 def build_convolutional_autoencoder(input_shape=(28, 28, 1), filters=(16, 32), latent_channels=8,
                                     learning_rate=1e-3, loss="mse"):
-    """El autoencoder convolucional del capítulo 7: convoluciones con paso 2 y traspuestas.
+    """El autoencoder convolucional del capítulo 7: convoluciones con paso 2 y transpuestas.
 
     Cada nivel del codificador es ``Conv2D(f, 3×3, strides=2, same, relu)``, que reduce el alto
-    y el ancho a la mitad; una ``Conv2D(latent_channels, 3×3, same, relu)`` da el código, un
-    volumen (alto/2ⁿ, ancho/2ⁿ, latent_channels). El decodificador deshace el camino con
+    y el ancho a la mitad; una ``Conv2D(latent_channels, 3×3, same)`` **lineal** (sin activación,
+    como la capa del código del autoencoder denso) da el código, un volumen
+    (alto/2ⁿ, ancho/2ⁿ, latent_channels). El decodificador deshace el camino con
     ``Conv2DTranspose(f, 3×3, strides=2, same, relu)`` en orden inverso y una
     ``Conv2D(canales, 3×3, same, sigmoid)`` final.
 
     Parameters
     ----------
     input_shape : tuple of int
-        (alto, ancho, canales); alto y ancho deben ser divisibles por ``2 ** len(filters)``.
+        (alto, ancho, canales); alto y ancho deben ser múltiplos de ``2 ** len(filters)``: con
+        ``padding="same"`` cada paso 2 redondea hacia arriba (28 → 14 → 7 → 4) y cada
+        transpuesta duplica (4 → 8 → 16 → 32), así que otro tamaño no vuelve al de la entrada.
     filters : sequence of int
         Filtros de cada nivel del codificador (uno por cada reducción a la mitad).
     latent_channels : int

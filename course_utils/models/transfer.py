@@ -127,9 +127,15 @@ def build_transfer_classifier(base_model, num_classes, dropout=0.2, learning_rat
     """Base → ``GlobalAveragePooling2D`` → ``Dropout`` → ``Dense(num_classes, softmax)``, compilado.
 
     Con ``freeze=True`` (extracción de características) congela la base
-    (``base_model.trainable = False``) y la llama con ``training=False``, de modo que sus
-    ``BatchNormalization`` se quedan en modo inferencia aunque luego se descongele. Con
-    ``freeze=False`` (entrenar desde cero) la base entera se entrena y se llama normalmente.
+    (``base_model.trainable = False``) y la llama con ``training=False``, como la guía de Keras.
+    Ese ``training=False`` solo vale fuera de ``fit``: en Keras 3, ``fit`` llama al modelo con
+    ``training=True`` y ese valor sustituye al escrito aquí en todas las capas de la base. Lo que
+    mantiene las ``BatchNormalization`` en modo inferencia es que estén congeladas
+    (``trainable=False``); los ``Dropout`` de la base (p. ej. la profundidad estocástica de
+    EfficientNet) se activan igualmente durante ``fit``. Para descongelar sin ese efecto, use
+    :func:`set_trainable_top` (descongela con las ``BatchNormalization`` congeladas) o
+    :func:`always_inference` (la base siempre en modo inferencia). Con ``freeze=False`` (entrenar
+    desde cero) la base entera se entrena y se llama normalmente.
 
     Parameters
     ----------
@@ -199,3 +205,49 @@ def set_trainable_top(base_model, n):
     for index, layer in enumerate(base_model.layers):
         layer.trainable = index >= cut and not isinstance(layer, keras.layers.BatchNormalization)
     return sum(layer.trainable for layer in base_model.layers)
+
+
+def always_inference(base_model):
+    """Envuelve una base en una capa que la llama **siempre** con ``training=False``.
+
+    En Keras 3, ``fit`` llama al modelo con ``training=True`` y ese valor llega a todas las capas
+    de una base llamada como ``base(x, training=False)`` dentro de un modelo funcional. Esta capa
+    no tiene argumento ``training`` en su ``call``, así que ``fit`` no puede sustituirlo: las
+    ``BatchNormalization`` usan sus medias móviles y los ``Dropout`` no actúan, aunque la base esté
+    descongelada y sus pesos se ajusten.
+
+    Parameters
+    ----------
+    base_model : keras.Model
+        La base que se envuelve; sus pesos siguen siendo los del modelo envuelto.
+
+    Returns
+    -------
+    keras.layers.Layer
+        Una capa que se usa como la base: ``x = always_inference(base)(inputs)``.
+
+    Examples
+    --------
+    >>> base = build_small_backbone((16, 16, 1), (4,))
+    >>> always_inference(base).base is base
+    True
+    """
+    import keras
+
+    if not isinstance(base_model, keras.Model):
+        raise ValueError("always_inference: base_model debe ser un keras.Model.")
+
+    class AlwaysInference(keras.layers.Layer):
+        """``base(x, training=False)`` en cualquier contexto, también dentro de ``fit``."""
+
+        def __init__(self, base, **kwargs):
+            super().__init__(**kwargs)
+            self.base = base
+
+        def call(self, inputs):
+            return self.base(inputs, training=False)
+
+        def compute_output_shape(self, input_shape):
+            return self.base.compute_output_shape(input_shape)
+
+    return AlwaysInference(base_model, name=f"{base_model.name}_inferencia")
