@@ -45,3 +45,43 @@ def test_set_batchnorm_momentum_reaches_nested_models():
     assert {layer.momentum for layer in cnn.layers if hasattr(layer, "moving_mean")} == {0.9}
     with pytest.raises(ValueError, match="momentum"):
         training.set_batchnorm_momentum(cnn, 1.5)
+
+
+def _draws(block, batch):
+    """The random parameters each layer of ``block`` draws for one batch."""
+    draws = {}
+    for layer in block.layers:
+        params = layer.get_random_transformation(batch, training=True)
+        kind = type(layer).__name__
+        key = {"RandomFlip": "flips", "RandomRotation": "angle", "RandomZoom": "height_zoom",
+               "RandomTranslation": "translations"}[kind]
+        draws[kind] = np.asarray(params[key], dtype="float64").reshape(len(batch), -1)[:, 0]
+    return draws
+
+
+def test_each_layer_draws_independently_of_the_others():
+    # With one shared seed every SeedGenerator starts in the same state: angle and zoom come out
+    # perfectly correlated. Each layer must get its own seed.
+    block = augmentation.build_augmentation(flip="horizontal", rotation=0.1, zoom=0.2, translation=0.1, seed=3)
+    draws = _draws(block, np.zeros((512, 8, 8, 1), "float32"))
+    kinds = sorted(draws)
+    for a in range(len(kinds)):
+        for b in range(a + 1, len(kinds)):
+            r = np.corrcoef(draws[kinds[a]], draws[kinds[b]])[0, 1]
+            assert abs(r) < 0.15, f"{kinds[a]} y {kinds[b]} están correlacionados (r = {r:.2f})"
+
+
+def test_layer_seeds_are_distinct_reproducible_and_stable():
+    seeds = augmentation.layer_seeds(7, 6)
+    assert len(set(seeds)) == 6 and seeds == augmentation.layer_seeds(7, 6)
+    assert seeds != augmentation.layer_seeds(8, 6)
+    assert augmentation.layer_seeds(None, 3) == [None, None, None]
+    with pytest.raises(ValueError, match="seed"):
+        augmentation.layer_seeds(-1, 2)
+
+
+def test_same_seed_repeats_the_same_transformations():
+    x = np.random.default_rng(0).random((4, 12, 12, 1)).astype("float32")
+    a = augmentation.build_augmentation(rotation=0.2, zoom=0.2, seed=5)(x, training=True)
+    b = augmentation.build_augmentation(rotation=0.2, zoom=0.2, seed=5)(x, training=True)
+    np.testing.assert_allclose(np.asarray(a), np.asarray(b))
