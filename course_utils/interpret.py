@@ -149,6 +149,49 @@ def occlusion_map(model, image, label=None, patch=6, stride=2, fill=None, batch_
     return (base - scores).reshape(rows, cols)
 
 
+def occlusion_to_pixels(drops, shape, patch, stride):
+    """Lleva un mapa de oclusión a la rejilla de píxeles de la imagen.
+
+    La entrada ``(i, j)`` de :func:`occlusion_map` es el parche cuya **esquina** está en
+    ``(i·stride, j·stride)``; estirar el mapa sobre toda la imagen la desplazaría hacia arriba y a
+    la izquierda (unos ``patch/2 − stride`` píxeles en el borde). Aquí cada píxel recibe la media
+    de los valores de todos los parches que lo cubren, de modo que cada valor cae justo sobre los
+    píxeles que tapó. Los píxeles que ningún parche cubre (a la derecha o abajo, si el barrido no
+    llega al borde) quedan a 0.
+
+    Parameters
+    ----------
+    drops : array_like
+        Mapa (filas, columnas) de :func:`occlusion_map`.
+    shape : tuple of int
+        (H, W) de la imagen.
+    patch, stride : int
+        Los mismos con que se calculó el mapa.
+
+    Returns
+    -------
+    numpy.ndarray
+        Matriz (H, W).
+    """
+    drops = np.asarray(drops, dtype=np.float64)
+    height, width = int(shape[0]), int(shape[1])
+    if drops.ndim != 2:
+        raise ValueError(f"occlusion_to_pixels: se esperaba un mapa (filas, columnas); se recibió {drops.shape}.")
+    rows, cols = (height - patch) // stride + 1, (width - patch) // stride + 1
+    if drops.shape != (rows, cols):
+        raise ValueError(
+            f"occlusion_to_pixels: con una imagen {height}×{width}, patch={patch} y stride={stride} el mapa "
+            f"debería tener forma {(rows, cols)}; se recibió {drops.shape}."
+        )
+    total = np.zeros((height, width))
+    count = np.zeros((height, width))
+    for i in range(rows):
+        for j in range(cols):
+            total[i * stride:i * stride + patch, j * stride:j * stride + patch] += drops[i, j]
+            count[i * stride:i * stride + patch, j * stride:j * stride + patch] += 1
+    return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+
+
 def _split_softmax(model, name):
     """Separa el modelo en (extractor de la penúltima capa, capa densa final) para obtener los
     *logits* (puntuaciones antes del softmax), como piden Simonyan et al. y Selvaraju et al."""

@@ -116,3 +116,14 @@ def test_saliency_needs_a_final_dense_layer():
     model = keras.Sequential([keras.Input((SIZE, SIZE, 1)), layers.Flatten(), layers.Softmax()])
     with pytest.raises(ValueError, match="Dense"):
         interpret.saliency_map(model, np.zeros((SIZE, SIZE, 1)), label=0)
+
+
+def test_occlusion_to_pixels_averages_the_patches_that_cover_each_pixel():
+    drops = np.arange(9, dtype=float).reshape(3, 3)  # 8x8 image, patch 4, stride 2
+    pixels = interpret.occlusion_to_pixels(drops, (8, 8), patch=4, stride=2)
+    assert pixels.shape == (8, 8)
+    assert pixels[0, 0] == drops[0, 0]                      # only the first patch covers the corner
+    assert pixels[2, 2] == pytest.approx(np.mean(drops[:2, :2]))  # four patches overlap here
+    assert pixels[7, 7] == drops[2, 2]
+    with pytest.raises(ValueError, match="forma"):
+        interpret.occlusion_to_pixels(drops, (10, 10), patch=4, stride=2)

@@ -85,3 +85,24 @@ def test_same_seed_repeats_the_same_transformations():
     a = augmentation.build_augmentation(rotation=0.2, zoom=0.2, seed=5)(x, training=True)
     b = augmentation.build_augmentation(rotation=0.2, zoom=0.2, seed=5)(x, training=True)
     np.testing.assert_allclose(np.asarray(a), np.asarray(b))
+
+
+def test_shift_images_moves_exactly_and_fills_with_zeros():
+    x = np.arange(16, dtype="float32").reshape(1, 4, 4, 1) + 1
+    out = augmentation.shift_images(x, 1, -2)
+    np.testing.assert_array_equal(out[0, 1:, :2, 0], x[0, :3, 2:, 0])
+    assert out[0, 0].sum() == 0 and out[0, :, 2:].sum() == 0
+    np.testing.assert_array_equal(augmentation.shift_images(x, 0, 0), x)
+    with pytest.raises(ValueError, match="cabe"):
+        augmentation.shift_images(x, 4, 0)
+
+
+def test_elastic_distortion_is_seeded_local_and_keeps_shape():
+    x = np.zeros((3, 28, 28, 1), "float32")
+    x[:, 8:20, 12:16] = 1.0
+    a = augmentation.elastic_distortion(x, alpha=8, sigma=3, seed=1)
+    b = augmentation.elastic_distortion(x, alpha=8, sigma=3, seed=1)
+    np.testing.assert_array_equal(a, b)
+    assert a.shape == x.shape and a.dtype == np.float32
+    assert not np.allclose(a, x) and abs(a.sum() - x.sum()) / x.sum() < 0.3
+    np.testing.assert_allclose(augmentation.elastic_distortion(x, alpha=0, seed=1), x, atol=1e-6)
