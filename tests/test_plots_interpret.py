@@ -77,7 +77,8 @@ def test_stretching_an_occlusion_map_would_misplace_it():
         stretched = plots.plot_heatmap_overlay(np.zeros((28, 28)), drops)
         assert abs(np.average(rows, weights=stretched) - true_centre) > 1.5
         placed = plots.plot_heatmap_overlay(np.zeros((28, 28)), drops, patch=6, stride=2)
-        assert np.average(rows, weights=placed) == pytest.approx(true_centre)
+        covered = np.nonzero(placed.any(axis=1))[0]
+        assert (covered.min(), covered.max()) == (true_centre - 2.5, true_centre + 2.5)
 
 
 def test_heatmap_overlay_scale_and_colorbar():
