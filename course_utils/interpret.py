@@ -1,10 +1,15 @@
 """¿Qué mira una CNN? Herramientas de interpretación del capítulo 6.
 
 Mapas de activación capa a capa (:func:`feature_extractor`), sensibilidad a la oclusión
-(:func:`occlusion_map`, Zeiler y Fergus, 2014), mapas de saliencia por gradiente
-(:func:`saliency_map`, Simonyan, Vedaldi y Zisserman, 2014) y Grad-CAM (:func:`grad_cam`,
-Selvaraju et al., 2017). Todas reciben un modelo de Keras ya construido (con ``keras.Input``)
-y una imagen (H, W) o (H, W, C) con la misma escala que los datos de entrenamiento.
+(:func:`occlusion_map`, Zeiler y Fergus, 2014, y :func:`occlusion_to_pixels` para superponerla),
+mapas de saliencia por gradiente (:func:`saliency_map`, Simonyan, Vedaldi y Zisserman, 2014),
+SmoothGrad (:func:`smoothgrad`), *Guided Backprop* (:func:`guided_backprop`), Grad-CAM
+(:func:`grad_cam`, Selvaraju et al., 2017), la correlación de rangos de la prueba de cordura
+(:func:`rank_correlation`, Adebayo et al., 2018), la maximización de la activación
+(:func:`activation_maximization`) y los ejemplos adversarios (:func:`fgsm`). Todas reciben un
+modelo de Keras ya construido (con ``keras.Input``) y una imagen (H, W) o (H, W, C) con la misma
+escala que los datos de entrenamiento. La tarea ``a9_interpretacion`` pide escribir la oclusión,
+la saliencia y Grad-CAM sin usar este módulo.
 """
 import numpy as np
 
