@@ -1,10 +1,15 @@
 """¿Qué mira una CNN? Herramientas de interpretación del capítulo 6.
 
 Mapas de activación capa a capa (:func:`feature_extractor`), sensibilidad a la oclusión
-(:func:`occlusion_map`, Zeiler y Fergus, 2014), mapas de saliencia por gradiente
-(:func:`saliency_map`, Simonyan, Vedaldi y Zisserman, 2014) y Grad-CAM (:func:`grad_cam`,
-Selvaraju et al., 2017). Todas reciben un modelo de Keras ya construido (con ``keras.Input``)
-y una imagen (H, W) o (H, W, C) con la misma escala que los datos de entrenamiento.
+(:func:`occlusion_map`, Zeiler y Fergus, 2014, y :func:`occlusion_to_pixels` para superponerla),
+mapas de saliencia por gradiente (:func:`saliency_map`, Simonyan, Vedaldi y Zisserman, 2014),
+SmoothGrad (:func:`smoothgrad`), *Guided Backprop* (:func:`guided_backprop`), Grad-CAM
+(:func:`grad_cam`, Selvaraju et al., 2017), la correlación de rangos de la prueba de cordura
+(:func:`rank_correlation`, Adebayo et al., 2018), la maximización de la activación
+(:func:`activation_maximization`) y los ejemplos adversarios (:func:`fgsm`). Todas reciben un
+modelo de Keras ya construido (con ``keras.Input``) y una imagen (H, W) o (H, W, C) con la misma
+escala que los datos de entrenamiento. La tarea ``a9_interpretacion`` pide escribir la oclusión,
+la saliencia y Grad-CAM sin usar este módulo.
 """
 import numpy as np
 
@@ -149,6 +154,49 @@ def occlusion_map(model, image, label=None, patch=6, stride=2, fill=None, batch_
     return (base - scores).reshape(rows, cols)
 
 
+def occlusion_to_pixels(drops, shape, patch, stride):
+    """Lleva un mapa de oclusión a la rejilla de píxeles de la imagen.
+
+    La entrada ``(i, j)`` de :func:`occlusion_map` es el parche cuya **esquina** está en
+    ``(i·stride, j·stride)``; estirar el mapa sobre toda la imagen la desplazaría hacia arriba y a
+    la izquierda (unos ``patch/2 − stride`` píxeles en el borde). Aquí cada píxel recibe la media
+    de los valores de todos los parches que lo cubren, de modo que cada valor cae justo sobre los
+    píxeles que tapó. Los píxeles que ningún parche cubre (a la derecha o abajo, si el barrido no
+    llega al borde) quedan a 0.
+
+    Parameters
+    ----------
+    drops : array_like
+        Mapa (filas, columnas) de :func:`occlusion_map`.
+    shape : tuple of int
+        (H, W) de la imagen.
+    patch, stride : int
+        Los mismos con que se calculó el mapa.
+
+    Returns
+    -------
+    numpy.ndarray
+        Matriz (H, W).
+    """
+    drops = np.asarray(drops, dtype=np.float64)
+    height, width = int(shape[0]), int(shape[1])
+    if drops.ndim != 2:
+        raise ValueError(f"occlusion_to_pixels: se esperaba un mapa (filas, columnas); se recibió {drops.shape}.")
+    rows, cols = (height - patch) // stride + 1, (width - patch) // stride + 1
+    if drops.shape != (rows, cols):
+        raise ValueError(
+            f"occlusion_to_pixels: con una imagen {height}×{width}, patch={patch} y stride={stride} el mapa "
+            f"debería tener forma {(rows, cols)}; se recibió {drops.shape}."
+        )
+    total = np.zeros((height, width))
+    count = np.zeros((height, width))
+    for i in range(rows):
+        for j in range(cols):
+            total[i * stride:i * stride + patch, j * stride:j * stride + patch] += drops[i, j]
+            count[i * stride:i * stride + patch, j * stride:j * stride + patch] += 1
+    return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+
+
 def _split_softmax(model, name):
     """Separa el modelo en (extractor de la penúltima capa, capa densa final) para obtener los
     *logits* (puntuaciones antes del softmax), como piden Simonyan et al. y Selvaraju et al."""
@@ -276,3 +324,155 @@ def grad_cam(model, image, label=None, layer_name=None):
     cam = np.maximum((maps * weights).sum(axis=-1), 0.0)
     peak = cam.max()
     return cam / peak if peak > 0 else cam
+
+
+# --- Más allá del gradiente simple ----------------------------------------------------------
+
+def _input_gradient(model, images, labels, relu=None):
+    """Gradiente de la puntuación (antes del softmax) de ``labels`` respecto de ``images`` (N, H, W, C).
+
+    Con ``relu`` (una función), las capas ``ReLU`` se sustituyen por ella al recorrer el modelo
+    (lo que hace *Guided Backprop*); entonces el modelo debe ser ``keras.Sequential``.
+    """
+    import tensorflow as tf
+
+    _, dense = _split_softmax(model, "interpret")
+    x = tf.convert_to_tensor(np.asarray(images, dtype=np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        if relu is None:
+            body = _split_softmax(model, "interpret")[0]
+            features = body(x, training=False)
+        else:
+            features = x
+            for layer in model.layers[:-1]:
+                features = relu(features) if type(layer).__name__ == "ReLU" else layer(features, training=False)
+        scores = _logits(dense, features)
+        chosen = tf.reduce_sum(scores * tf.one_hot(np.asarray(labels), scores.shape[-1]), axis=-1)
+    return tape.gradient(chosen, x).numpy()
+
+
+def smoothgrad(model, image, label=None, n=25, sigma=0.15, seed=0):
+    """SmoothGrad (Smilkov et al., 2017): la media de los mapas de saliencia de ``n`` copias de la
+    imagen con ruido gaussiano de desviación ``sigma`` (en la escala de la imagen).
+
+    El gradiente de una red con ReLU cambia bruscamente de un píxel a otro; promediarlo sobre
+    imágenes vecinas conserva lo que es estable (el trazo) y borra lo que es ruido. Se promedia
+    el valor absoluto y se toma el máximo sobre los canales, como en :func:`saliency_map`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Matriz (H, W) en [0, 1] (dividida por su máximo).
+    """
+    image = _check_image(model, image, "smoothgrad")
+    label = _check_label(model, label, image, "smoothgrad")
+    if not isinstance(n, (int, np.integer)) or n < 1 or sigma < 0:
+        raise ValueError(f"smoothgrad: n debe ser un entero ≥ 1 y sigma ≥ 0; se recibió n={n!r}, sigma={sigma!r}.")
+    noisy = image[None] + np.random.default_rng(seed).normal(0, sigma, (n,) + image.shape).astype(np.float32)
+    gradient = _input_gradient(model, noisy, [label] * n)
+    saliency = np.abs(gradient).max(axis=-1).mean(axis=0)
+    peak = saliency.max()
+    return saliency / peak if peak > 0 else saliency
+
+
+def guided_backprop(model, image, label=None):
+    """*Guided Backprop* (Springenberg et al., 2015): el gradiente de la puntuación respecto de la
+    imagen, pero cada ReLU deja pasar hacia atrás solo los gradientes positivos, y solo donde su
+    entrada era positiva.
+
+    Da mapas nítidos, con aspecto de bordes; Adebayo et al. (2018) mostraron que apenas cambian
+    cuando se aleatorizan los pesos de la red: se parecen más a un detector de bordes de la imagen
+    que a una explicación del modelo. Solo para modelos ``keras.Sequential`` con capas ``ReLU``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Matriz (H, W) en [0, 1]: máximo sobre canales del valor absoluto, dividido por su máximo.
+    """
+    import tensorflow as tf
+
+    image = _check_image(model, image, "guided_backprop")
+    label = _check_label(model, label, image, "guided_backprop")
+    if type(model).__name__ != "Sequential":
+        raise ValueError("guided_backprop: solo admite modelos keras.Sequential con capas ReLU.")
+
+    @tf.custom_gradient
+    def guided_relu(x):
+        def backward(upstream):
+            return upstream * tf.cast(x > 0, upstream.dtype) * tf.cast(upstream > 0, upstream.dtype)
+        return tf.nn.relu(x), backward
+
+    gradient = _input_gradient(model, image[None], [label], relu=guided_relu)[0]
+    saliency = np.abs(gradient).max(axis=-1)
+    peak = saliency.max()
+    return saliency / peak if peak > 0 else saliency
+
+
+def rank_correlation(a, b):
+    """Correlación de rangos de Spearman entre dos mapas de la misma forma (la medida de
+    Adebayo et al., 2018, para comparar una explicación con la de la red aleatorizada)."""
+    from scipy.stats import spearmanr
+
+    a, b = np.asarray(a, dtype=np.float64).ravel(), np.asarray(b, dtype=np.float64).ravel()
+    if a.shape != b.shape:
+        raise ValueError(f"rank_correlation: los mapas deben tener la misma forma; se recibió {a.shape} y {b.shape}.")
+    if np.ptp(a) == 0 or np.ptp(b) == 0:
+        return 0.0  # a constant map ranks nothing
+    return float(spearmanr(a, b)[0])
+
+
+def activation_maximization(model, layer_name, channel, steps=60, step_size=0.05, seed=0, l2=1e-3):
+    """La imagen que más activa el canal ``channel`` de la capa ``layer_name`` (Erhan et al., 2009).
+
+    Parte de ruido gris y sube por el gradiente de la activación media del canal respecto de la
+    imagen (normalizado, con un pequeño decaimiento ``l2`` hacia el gris), recortando a [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        Imagen (H, W, C) en [0, 1] con la forma de la entrada del modelo.
+    """
+    import keras
+    import tensorflow as tf
+
+    shape = _check_model(model, "activation_maximization")
+    if layer_name not in _layer_names(model):
+        raise ValueError(f"activation_maximization: no hay ninguna capa {layer_name!r}.")
+    output = model.get_layer(layer_name).output
+    if not 0 <= channel < output.shape[-1]:
+        raise ValueError(f"activation_maximization: channel debe estar entre 0 y {output.shape[-1] - 1}.")
+    extractor = keras.Model(model.inputs, output)
+    rng = np.random.default_rng(seed)
+    x = tf.Variable(0.5 + 0.05 * rng.standard_normal((1,) + shape).astype(np.float32))
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            activation = extractor(x, training=False)[..., channel]
+            objective = tf.reduce_mean(activation) - l2 * tf.reduce_sum(tf.square(x - 0.5))
+        gradient = tape.gradient(objective, x)
+        gradient /= tf.sqrt(tf.reduce_mean(tf.square(gradient))) + 1e-8
+        x.assign(tf.clip_by_value(x + step_size * gradient, 0.0, 1.0))
+    return x.numpy()[0]
+
+
+def fgsm(model, images, labels, epsilon):
+    """Ejemplos adversarios por el método del signo del gradiente (Goodfellow et al., 2015).
+
+    ``x' = clip(x + epsilon · signo(∂L/∂x), 0, 1)``, con ``L`` la entropía cruzada de la
+    etiqueta verdadera: el mismo gradiente de los mapas de saliencia, usado para empeorar la
+    predicción en lugar de explicarla.
+
+    Returns
+    -------
+    numpy.ndarray
+        Las imágenes perturbadas, float32, con la forma de ``images``.
+    """
+    import keras
+    import tensorflow as tf
+
+    x = tf.convert_to_tensor(np.asarray(images, dtype=np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        loss = keras.losses.sparse_categorical_crossentropy(np.asarray(labels), model(x, training=False))
+    step = tf.sign(tape.gradient(loss, x))
+    return np.clip((x + epsilon * step).numpy(), 0.0, 1.0)

@@ -360,11 +360,16 @@ def plot_feature_maps(maps, max_maps=16, ncols=8, size=1.1, title=None):
     return fig
 
 
-def plot_heatmap_overlay(image, heatmap, alpha=0.5, cmap="jet", ax=None, title=None):
+def plot_heatmap_overlay(image, heatmap, alpha=0.5, cmap="jet", ax=None, title=None, patch=None, stride=None,
+                         vmin=None, vmax=None, colorbar=False):
     """Superpone un mapa de calor (oclusión, saliencia, Grad-CAM) a la imagen que explica.
 
-    El mapa se amplía con interpolación bilineal al tamaño de la imagen si es más pequeño
-    (Grad-CAM sale con la resolución de la última capa convolucional).
+    Un mapa de una capa convolucional (Grad-CAM sale con la resolución de la última) se amplía
+    con interpolación bilineal, centro de celda sobre centro de celda. Un mapa de oclusión no es
+    una rejilla de celdas sino una lista de parches que se solapan: con ``patch`` y ``stride``
+    cada píxel recibe la media de los parches que lo cubren
+    (:func:`course_utils.interpret.occlusion_to_pixels`), y cada valor queda sobre la zona que
+    tapó; estirarlo sin más lo desplazaría hacia la esquina superior izquierda.
 
     Parameters
     ----------
@@ -378,6 +383,12 @@ def plot_heatmap_overlay(image, heatmap, alpha=0.5, cmap="jet", ax=None, title=N
         Mapa de color del mapa de calor.
     ax : matplotlib.axes.Axes, optional
     title : str, optional
+    patch, stride : int, optional
+        Si el mapa es de oclusión, el lado del parche y el paso con que se calculó.
+    vmin, vmax : float, optional
+        Escala del color; por defecto, el rango del propio mapa.
+    colorbar : bool
+        Dibuja la barra de color, para que se lea la escala de cada panel.
 
     Returns
     -------
@@ -394,11 +405,20 @@ def plot_heatmap_overlay(image, heatmap, alpha=0.5, cmap="jet", ax=None, title=N
         )
     if not 0 <= alpha <= 1:
         raise ValueError(f"plot_heatmap_overlay: alpha debe estar entre 0 y 1; se recibió {alpha!r}.")
-    heat = _upsample(heat, picture.shape[:2])
+    if (patch is None) != (stride is None):
+        raise ValueError("plot_heatmap_overlay: un mapa de oclusión necesita patch y stride a la vez.")
+    if patch is not None:
+        from .interpret import occlusion_to_pixels
+
+        heat = occlusion_to_pixels(heat, picture.shape[:2], patch, stride)
+    else:
+        heat = _upsample(heat, picture.shape[:2])
     if ax is None:
         _, ax = plt.subplots(figsize=(3, 3))
     _imshow(ax, picture)
-    ax.imshow(heat, cmap=cmap, alpha=alpha)
+    shown = ax.imshow(heat, cmap=cmap, alpha=alpha, vmin=vmin, vmax=vmax)
+    if colorbar:
+        ax.figure.colorbar(shown, ax=ax, fraction=0.046, pad=0.04)
     if title:
         ax.set_title(title)
     return heat

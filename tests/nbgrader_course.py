@@ -56,7 +56,8 @@ class Submission:
         # %% delete test_histogram     <- deletes that cell
         # %% after normalize           <- inserts a new code cell after that cell
 
-    ``Debe fallar: todas`` means the whole submission must score zero.
+    ``Debe fallar: todas`` means the whole submission must score zero; ``Debe fallar: ninguna``
+    marks an honest alternative (another correct answer), which must get full marks.
     """
 
     name: str

@@ -116,3 +116,68 @@ def test_saliency_needs_a_final_dense_layer():
     model = keras.Sequential([keras.Input((SIZE, SIZE, 1)), layers.Flatten(), layers.Softmax()])
     with pytest.raises(ValueError, match="Dense"):
         interpret.saliency_map(model, np.zeros((SIZE, SIZE, 1)), label=0)
+
+
+def test_occlusion_to_pixels_averages_the_patches_that_cover_each_pixel():
+    drops = np.arange(9, dtype=float).reshape(3, 3)  # 8x8 image, patch 4, stride 2
+    pixels = interpret.occlusion_to_pixels(drops, (8, 8), patch=4, stride=2)
+    assert pixels.shape == (8, 8)
+    assert pixels[0, 0] == drops[0, 0]                      # only the first patch covers the corner
+    assert pixels[2, 2] == pytest.approx(np.mean(drops[:2, :2]))  # four patches overlap here
+    assert pixels[7, 7] == drops[2, 2]
+    with pytest.raises(ValueError, match="forma"):
+        interpret.occlusion_to_pixels(drops, (10, 10), patch=4, stride=2)
+
+
+def _tiny_relu_net():
+    """Conv(1→2, 1x1, weights +1 and -1) → ReLU → Flatten → Dense softmax: channel 0 keeps the
+    ink, channel 1 keeps its negative (always zero on a non-negative image)."""
+    model = keras.Sequential([keras.Input((SIZE, SIZE, 1)), layers.Conv2D(2, 1, use_bias=False), layers.ReLU(),
+                              layers.Flatten(), layers.Dense(2, activation="softmax")])
+    model.layers[0].set_weights([np.array([1.0, -1.0], np.float32).reshape(1, 1, 1, 2)])
+    weights = np.zeros((SIZE, SIZE, 2, 2), np.float32)
+    weights[:4, :4, 0, 0] = 1.0     # class 0 likes ink in the top-left quadrant
+    weights[4:, 4:, 0, 0] = -1.0    # and dislikes ink in the bottom-right one
+    model.layers[-1].set_weights([weights.reshape(-1, 2), np.zeros(2, np.float32)])
+    return model
+
+
+def test_guided_backprop_drops_negative_gradients_where_saliency_keeps_them():
+    model = _tiny_relu_net()
+    image = np.ones((SIZE, SIZE), np.float32)
+    plain = interpret.saliency_map(model, image, label=0)
+    guided = interpret.guided_backprop(model, image, label=0)
+    assert plain[6, 6] == pytest.approx(1.0)       # |−1|: the plain gradient keeps it
+    assert guided[6, 6] == 0 and guided[1, 1] == pytest.approx(1.0)
+
+
+def test_smoothgrad_with_no_noise_is_the_saliency_map():
+    model = _tiny_relu_net()
+    image = np.random.default_rng(0).random((SIZE, SIZE)).astype(np.float32)
+    np.testing.assert_allclose(interpret.smoothgrad(model, image, 0, n=3, sigma=0.0),
+                               interpret.saliency_map(model, image, 0), atol=1e-6)
+    noisy = interpret.smoothgrad(model, image, 0, n=8, sigma=0.5, seed=1)
+    assert noisy.shape == (SIZE, SIZE) and noisy.max() == pytest.approx(1.0)
+
+
+def test_rank_correlation_is_spearman_and_zero_for_constant_maps():
+    a = np.arange(16.0).reshape(4, 4)
+    assert interpret.rank_correlation(a, a ** 3) == pytest.approx(1.0)
+    assert interpret.rank_correlation(a, -a) == pytest.approx(-1.0)
+    assert interpret.rank_correlation(a, np.zeros((4, 4))) == 0.0
+
+
+def test_activation_maximization_lights_the_channel_it_maximises():
+    model = _tiny_relu_net()
+    image = interpret.activation_maximization(model, model.layers[1].name, channel=0, steps=20)
+    assert image.shape == (SIZE, SIZE, 1) and image.min() >= 0 and image.max() <= 1
+    assert image.mean() > 0.9     # channel 0 is the ink itself: more ink, more activation
+
+
+def test_fgsm_moves_every_pixel_by_epsilon_against_the_label():
+    model = _corner_model()
+    image = np.full((1, SIZE, SIZE, 1), 0.5, np.float32)
+    adversarial = interpret.fgsm(model, image, np.array([0]), epsilon=0.1)
+    changed = adversarial - image
+    assert np.allclose(changed[0, :4, :4], -0.1) and np.allclose(changed[0, 4:, 4:], 0.0)
+    assert model.predict(adversarial, verbose=0)[0, 0] < model.predict(image, verbose=0)[0, 0]

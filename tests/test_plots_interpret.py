@@ -52,3 +52,38 @@ def test_plot_embedding_one_scatter_per_class():
     assert len(ax.collections) == 3
     with pytest.raises(ValueError, match="N, 2"):
         plots.plot_embedding(points[:, :1], np.arange(30))
+
+
+def test_occlusion_overlay_puts_each_value_on_the_pixels_its_patch_covered():
+    # One patch of 6x6 at stride 2 matters: the one whose corner is (8, 12).
+    drops = np.zeros(((28 - 6) // 2 + 1, (28 - 6) // 2 + 1))
+    drops[4, 6] = 1.0
+    shown = plots.plot_heatmap_overlay(np.zeros((28, 28)), drops, patch=6, stride=2)
+    covered = np.zeros((28, 28), bool)
+    covered[8:14, 12:18] = True
+    assert shown[~covered].max() == 0 and shown[covered].min() > 0
+    rows, cols = np.nonzero(shown)
+    centre = (np.average(rows, weights=shown[rows, cols]), np.average(cols, weights=shown[rows, cols]))
+    assert centre == pytest.approx((10.5, 14.5), abs=0.01)  # the patch's centre, not the corner
+
+
+def test_stretching_an_occlusion_map_would_misplace_it():
+    # The old behaviour, kept as a regression: a plain stretch spreads the map too wide. The first
+    # patch (pixels 0-5, centre 2.5) lands near pixel 0.75, the last (22-27, centre 24.5) near 26.25.
+    rows, cols = np.indices((28, 28))
+    for index, true_centre in ((0, 2.5), (11, 24.5)):
+        drops = np.zeros((12, 12))
+        drops[index, index] = 1.0
+        stretched = plots.plot_heatmap_overlay(np.zeros((28, 28)), drops)
+        assert abs(np.average(rows, weights=stretched) - true_centre) > 1.5
+        placed = plots.plot_heatmap_overlay(np.zeros((28, 28)), drops, patch=6, stride=2)
+        covered = np.nonzero(placed.any(axis=1))[0]
+        assert (covered.min(), covered.max()) == (true_centre - 2.5, true_centre + 2.5)
+
+
+def test_heatmap_overlay_scale_and_colorbar():
+    fig, ax = plt.subplots()
+    plots.plot_heatmap_overlay(np.zeros((8, 8)), np.ones((4, 4)), ax=ax, vmin=0, vmax=2, colorbar=True)
+    assert ax.get_images()[-1].get_clim() == (0, 2) and len(fig.axes) == 2
+    with pytest.raises(ValueError, match="patch y stride"):
+        plots.plot_heatmap_overlay(np.zeros((8, 8)), np.ones((4, 4)), patch=2)

@@ -25,7 +25,10 @@ def build_augmentation(flip=None, rotation=0.0, zoom=0.0, translation=0.0, contr
     brightness : float
         Se suma un brillo en [−b, b] (en la escala [0, 1]) (``RandomBrightness``).
     seed : int, optional
-        Semilla de las capas, para repetir las mismas transformaciones.
+        Semilla del bloque, para repetir las mismas transformaciones. Cada capa recibe su propia
+        semilla, derivada de esta con :class:`numpy.random.SeedSequence`: si todas compartieran la
+        misma, sus generadores empezarían en el mismo estado y leerían los mismos números
+        aleatorios (el ángulo y el zoom saldrían perfectamente correlacionados).
     name : str
         Nombre del bloque.
 
@@ -47,17 +50,108 @@ def build_augmentation(flip=None, rotation=0.0, zoom=0.0, translation=0.0, contr
             raise ValueError(
                 f"build_augmentation: {what} debe ser un número en [0, 1); se recibió {value!r}."
             )
+    seeds = layer_seeds(seed, len(AUGMENTATIONS))
     block = []
     if flip:
-        block.append(layers.RandomFlip(flip, seed=seed))
+        block.append(layers.RandomFlip(flip, seed=seeds[0]))
     if rotation:
-        block.append(layers.RandomRotation(rotation, fill_mode="constant", seed=seed))
+        block.append(layers.RandomRotation(rotation, fill_mode="constant", seed=seeds[1]))
     if zoom:
-        block.append(layers.RandomZoom(zoom, fill_mode="constant", seed=seed))
+        block.append(layers.RandomZoom(zoom, fill_mode="constant", seed=seeds[2]))
     if translation:
-        block.append(layers.RandomTranslation(translation, translation, fill_mode="constant", seed=seed))
+        block.append(layers.RandomTranslation(translation, translation, fill_mode="constant", seed=seeds[3]))
     if contrast:
-        block.append(layers.RandomContrast(contrast, value_range=(0, 1), seed=seed))
+        block.append(layers.RandomContrast(contrast, value_range=(0, 1), seed=seeds[4]))
     if brightness:
-        block.append(layers.RandomBrightness(brightness, value_range=(0, 1), seed=seed))
+        block.append(layers.RandomBrightness(brightness, value_range=(0, 1), seed=seeds[5]))
     return keras.Sequential(block, name=name)
+
+
+def layer_seeds(seed, count):
+    """``count`` semillas enteras distintas e independientes derivadas de una sola.
+
+    Con ``seed=None`` devuelve ``None`` para cada capa (semillas al azar). La capa ``k`` recibe
+    siempre la semilla ``k``, esté o no presente la anterior, de modo que añadir o quitar una
+    transformación no cambia lo que sortean las demás.
+    """
+    import numpy as np
+
+    if seed is None:
+        return [None] * count
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"build_augmentation: seed debe ser un entero ≥ 0 o None; se recibió {seed!r}.")
+    states = np.random.SeedSequence(int(seed)).generate_state(count, dtype=np.uint32)
+    return [int(s) % (2**31 - 1) for s in states]
+
+
+# --- Perturbaciones de prueba que el bloque de aumento no contiene -------------------------
+
+def elastic_distortion(images, alpha=34.0, sigma=4.0, seed=0):
+    """Distorsión elástica de Simard, Steinkraus y Platt (2003), una imagen distinta cada vez.
+
+    Cada píxel se desplaza según un campo aleatorio uniforme en [−1, 1], suavizado con una
+    gaussiana de desviación ``sigma`` píxeles y multiplicado por ``alpha`` píxeles; la imagen se
+    vuelve a muestrear con interpolación bilineal y el exterior se rellena con negro. Los valores
+    por defecto son los del artículo para MNIST (desplazamientos de un píxel y medio de media
+    cuadrática). Deforma
+    el trazo localmente (lo ondula), algo que ningún giro, zoom o traslación global produce.
+
+    Parameters
+    ----------
+    images : array_like
+        Lote (N, H, W) o (N, H, W, C) de imágenes reales.
+    alpha, sigma : float
+        Intensidad y suavidad del campo de desplazamientos, en píxeles.
+    seed : int
+        Semilla: la misma semilla da las mismas deformaciones.
+
+    Returns
+    -------
+    numpy.ndarray
+        float32 con la forma de ``images``.
+    """
+    import numpy as np
+    from scipy.ndimage import gaussian_filter, map_coordinates
+
+    batch = np.asarray(images, dtype=np.float32)
+    if batch.ndim not in (3, 4):
+        raise ValueError(f"elastic_distortion: se esperaba un lote (N, H, W) o (N, H, W, C); se recibió {batch.shape}.")
+    if alpha < 0 or sigma <= 0:
+        raise ValueError(f"elastic_distortion: alpha ≥ 0 y sigma > 0; se recibió alpha={alpha!r}, sigma={sigma!r}.")
+    rng = np.random.default_rng(seed)
+    height, width = batch.shape[1:3]
+    rows, cols = np.meshgrid(np.arange(height), np.arange(width), indexing="ij")
+    out = np.empty_like(batch)
+    for k in range(len(batch)):
+        dy = gaussian_filter(rng.uniform(-1, 1, (height, width)), sigma, mode="constant") * alpha
+        dx = gaussian_filter(rng.uniform(-1, 1, (height, width)), sigma, mode="constant") * alpha
+        coords = [rows + dy, cols + dx]
+        if batch.ndim == 3:
+            out[k] = map_coordinates(batch[k], coords, order=1, mode="constant")
+        else:
+            for c in range(batch.shape[-1]):
+                out[k, ..., c] = map_coordinates(batch[k, ..., c], coords, order=1, mode="constant")
+    return out
+
+
+def shift_images(images, dy, dx):
+    """Desplaza un lote (N, H, W[, C]) ``dy`` filas y ``dx`` columnas, rellenando con ceros.
+
+    Un desplazamiento entero y exacto, sin interpolar: lo que «tolera» o no una red con
+    *max pooling* y cabeza ``Flatten`` (capítulos 4 y 5).
+    """
+    import numpy as np
+
+    batch = np.asarray(images)
+    if batch.ndim < 3:
+        raise ValueError(f"shift_images: se esperaba un lote (N, H, W[, C]); se recibió {batch.shape}.")
+    height, width = batch.shape[1:3]
+    if abs(dy) >= height or abs(dx) >= width:
+        raise ValueError(f"shift_images: el desplazamiento ({dy}, {dx}) no cabe en {height}×{width}.")
+    out = np.zeros_like(batch)
+    src_r = slice(max(0, -dy), height - max(0, dy))
+    dst_r = slice(max(0, dy), height - max(0, -dy))
+    src_c = slice(max(0, -dx), width - max(0, dx))
+    dst_c = slice(max(0, dx), width - max(0, -dx))
+    out[:, dst_r, dst_c] = batch[:, src_r, src_c]
+    return out

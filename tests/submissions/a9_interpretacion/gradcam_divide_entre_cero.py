@@ -1,0 +1,15 @@
+"""Grad-CAM que divide siempre por el máximo: un mapa de ceros se convierte en NaN.
+
+Debe fallar: test_grad_cam
+"""
+# %% grad_cam
+def grad_cam(model, image, label, layer_name):
+    head = model.layers[-1]
+    both = keras.Model(model.inputs, [model.get_layer(layer_name).output, head.input])
+    x = tf.convert_to_tensor(np.asarray(image, dtype="float32")[None])
+    with tf.GradientTape() as tape:
+        maps, features = both(x)
+        score = (features @ head.kernel + head.bias)[0, label]
+    gradient = tape.gradient(score, maps)[0].numpy()
+    cam = np.maximum((maps[0].numpy() * gradient.mean(axis=(0, 1))).sum(axis=-1), 0)
+    return cam / cam.max()
