@@ -94,6 +94,43 @@ def test_residual_block_adds_the_identity_or_a_projection():
     np.testing.assert_allclose(same.predict(inputs, verbose=0), np.maximum(inputs, 0), atol=1e-5)
 
 
+def test_build_cnn_default_is_unchanged_and_gap_head_is_light():
+    # Chapters 5 and 6 reuse the default network: keep its 422 314 parameters and its layers.
+    default = classification.build_cnn()
+    assert default.count_params() == 422_314
+    assert [type(layer).__name__ for layer in default.layers][-6:] == [
+        "Flatten", "Dense", "BatchNormalization", "ReLU", "Dropout", "Dense"]
+    gap = classification.build_cnn(head="gap")
+    assert gap.count_params() == 288 + 18_432 + 4 * (32 + 64) + 64 * 10 + 10 == 19_754
+    assert isinstance(gap.layers[-2], keras.layers.GlobalAveragePooling2D)
+    assert classification.build_cnn(jit_compile=True).jit_compile is True
+
+
+def test_make_dataset_shifts_whole_pixels_and_keeps_the_labels():
+    import tensorflow as tf
+
+    x = np.zeros((64, 9, 9, 1), "float32")
+    x[:, 4, 4, 0] = 1.0  # one bright pixel in the centre
+    y = np.arange(64)
+    batches = list(training.make_dataset(x, y, 16, max_shift=2, seed=0))
+    assert [len(b[0]) for b in batches] == [16, 16, 16, 16]
+    images = np.concatenate([b[0].numpy() for b in batches])
+    labels = np.concatenate([b[1].numpy() for b in batches])
+    assert sorted(labels) == list(range(64))  # shuffled, nothing lost
+    positions = np.array([np.argwhere(img[..., 0] == 1.0)[0] for img in images])
+    assert np.all(images.sum(axis=(1, 2, 3)) == 1.0)  # an integer shift: the pixel moves, intact
+    assert np.all(np.abs(positions - 4) <= 2) and len({tuple(p) for p in positions}) > 5
+    still = next(iter(training.make_dataset(x, y, 64, shuffle=False)))
+    assert np.array_equal(still[0].numpy(), x) and isinstance(still[0], tf.Tensor)
+
+
+def test_warmup_cosine_schedule_rises_then_falls_to_zero():
+    schedule = training.warmup_cosine_schedule(100, 5, peak=3e-3, warmup_epochs=1)
+    rates = np.array([float(schedule(step)) for step in range(0, 501, 10)])
+    assert np.isclose(rates[0], 3e-4) and np.isclose(float(schedule(100)), 3e-3)
+    assert np.all(np.diff(rates[:11]) > 0) and np.all(np.diff(rates[10:]) <= 0) and rates[-1] < 1e-9
+
+
 def test_set_bn_momentum_changes_every_batch_normalization():
     model = classification.build_cnn()
     training.set_batchnorm_momentum(model, 0.8)
@@ -114,6 +151,12 @@ def test_set_bn_momentum_changes_every_batch_normalization():
     (lambda: classification.inception_module(keras.Input((8, 8, 4)), 1, 1, 1, 1, 1, 0), "filtros"),
     (lambda: training.set_batchnorm_momentum(classification.build_lenet5(), 1.5), "momentum"),
     (lambda: training.set_batchnorm_momentum("red", 0.9), "keras.Model"),
+    (lambda: classification.build_cnn(head="densa"), "head"),
+    (lambda: training.make_dataset(np.zeros((4, 8, 8)), np.zeros(4), 2), "forma"),
+    (lambda: training.make_dataset(np.zeros((4, 8, 8, 1)), np.zeros(3), 2), "mismo número"),
+    (lambda: training.make_dataset(np.zeros((4, 8, 8, 1)), np.zeros(4), 2, max_shift=-1), "max_shift"),
+    (lambda: training.warmup_cosine_schedule(0, 5), "steps_per_epoch"),
+    (lambda: training.warmup_cosine_schedule(10, 2, warmup_epochs=3), "warmup_epochs"),
 ])
 def test_bad_input_raises_a_spanish_error(call, message):
     with pytest.raises(ValueError, match=message):

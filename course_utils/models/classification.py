@@ -5,7 +5,7 @@ from .training import compile_classifier
 
 
 def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_units=128,
-              learning_rate=1e-3):
+              learning_rate=1e-3, head="flatten", jit_compile="auto"):
     """La CNN del capítulo 4: bloques Conv → BatchNorm → ReLU → MaxPool → Dropout y una cabeza densa.
 
     Cada bloque es ``Conv2D(f, 3×3, same)`` → ``BatchNormalization`` → ``ReLU`` →
@@ -24,8 +24,15 @@ def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_u
         Filtros de cada bloque convolucional.
     dense_units : int
         Neuronas de la capa oculta de la cabeza.
-    learning_rate : float
-        Tasa de aprendizaje de Adam.
+    learning_rate : float or keras.optimizers.schedules.LearningRateSchedule
+        Tasa de aprendizaje de Adam, o su plan.
+    head : {"flatten", "gap"}
+        ``"flatten"`` (por defecto) es la cabeza descrita arriba. ``"gap"`` sustituye
+        ``Flatten`` → ``Dense`` → ``BatchNormalization`` → ``ReLU`` → ``Dropout`` por un
+        *average pooling* global (``GlobalAveragePooling2D``, Lin et al., 2013) seguido
+        directamente de la capa softmax: un número por mapa y muchos menos parámetros.
+    jit_compile : bool or "auto"
+        Se pasa a ``model.compile``: ``True`` compila el paso de entrenamiento con XLA.
 
     Returns
     -------
@@ -36,6 +43,8 @@ def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_u
     from keras import layers
 
     shape = check_input_shape(input_shape, "build_cnn")
+    if head not in ("flatten", "gap"):
+        raise ValueError(f"build_cnn: head debe ser 'flatten' o 'gap'; se recibió {head!r}.")
     if not isinstance(num_classes, int) or num_classes < 2:
         raise ValueError(f"build_cnn: num_classes debe ser un entero ≥ 2; se recibió {num_classes!r}.")
     model = keras.Sequential(name="cnn")
@@ -46,13 +55,16 @@ def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_u
         model.add(layers.ReLU())
         model.add(layers.MaxPooling2D(2))
         model.add(layers.Dropout(0.25))
-    model.add(layers.Flatten())
-    model.add(layers.Dense(dense_units, use_bias=False))
-    model.add(layers.BatchNormalization())
-    model.add(layers.ReLU())
-    model.add(layers.Dropout(0.5))
+    if head == "gap":
+        model.add(layers.GlobalAveragePooling2D())
+    else:
+        model.add(layers.Flatten())
+        model.add(layers.Dense(dense_units, use_bias=False))
+        model.add(layers.BatchNormalization())
+        model.add(layers.ReLU())
+        model.add(layers.Dropout(0.5))
     model.add(layers.Dense(num_classes, activation="softmax"))
-    return compile_classifier(model, learning_rate)
+    return compile_classifier(model, learning_rate, jit_compile=jit_compile)
 
 
 

@@ -1,0 +1,21 @@
+"""d_kernels suma sobre los canales de entrada y repite el resultado: todos los canales reciben lo mismo.
+
+Debe fallar: test_conv2d_backward_d_kernels
+"""
+# %% conv2d_backward
+def conv2d_backward(d_out, x, kernels, stride=1, padding=0):
+    d_out = np.asarray(d_out, dtype=float)
+    x = np.asarray(x, dtype=float)
+    kernels = np.asarray(kernels, dtype=float)
+    k, channels = kernels.shape[0], kernels.shape[2]
+    h, w = x.shape[:2]
+    padded = np.pad(x, ((padding, padding), (padding, padding), (0, 0)))
+    d_padded = np.zeros_like(padded)
+    d_kernels = np.zeros_like(kernels)
+    for i in range(d_out.shape[0]):
+        for j in range(d_out.shape[1]):
+            window = padded[i * stride:i * stride + k, j * stride:j * stride + k]
+            summed = window.sum(axis=2, keepdims=True) / channels
+            d_kernels += summed[..., None] * d_out[i, j]
+            d_padded[i * stride:i * stride + k, j * stride:j * stride + k] += kernels @ d_out[i, j]
+    return d_padded[padding:padding + h, padding:padding + w], d_kernels, d_out.sum(axis=(0, 1))

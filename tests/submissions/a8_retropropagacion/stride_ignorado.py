@@ -1,0 +1,20 @@
+"""Ignora el paso: la salida (i, j) mira la ventana que empieza en (i, j) en lugar de (i·S, j·S).
+
+Debe fallar: test_conv2d_backward_d_x, test_conv2d_backward_d_kernels
+"""
+# %% conv2d_backward
+def conv2d_backward(d_out, x, kernels, stride=1, padding=0):
+    d_out = np.asarray(d_out, dtype=float)
+    x = np.asarray(x, dtype=float)
+    kernels = np.asarray(kernels, dtype=float)
+    k = kernels.shape[0]
+    h, w = x.shape[:2]
+    padded = np.pad(x, ((padding, padding), (padding, padding), (0, 0)))
+    d_padded = np.zeros_like(padded)
+    d_kernels = np.zeros_like(kernels)
+    for i in range(d_out.shape[0]):
+        for j in range(d_out.shape[1]):
+            window = padded[i:i + k, j:j + k]
+            d_kernels += window[..., None] * d_out[i, j]
+            d_padded[i:i + k, j:j + k] += kernels @ d_out[i, j]
+    return d_padded[padding:padding + h, padding:padding + w], d_kernels, d_out.sum(axis=(0, 1))
