@@ -1,0 +1,58 @@
+"""Corrige la entrega de un alumno: ``nbgrader autograde`` con el núcleo dentro del cajón.
+
+Lo lanza :mod:`course_utils.autograde.classroom`, un proceso por entrega::
+
+    python -m course_utils.autograde.worker a1_imagenes ana [--memoria 6144] [--cpu 900]
+
+Es la orden ``nbgrader autograde <tarea> --student <alumno> --force`` de siempre, con la
+configuración del curso (``nbgrader_config.py``), salvo que el preprocesador ``Execute`` de
+nbgrader se sustituye por :class:`~course_utils.autograde.sandbox.SandboxExecute`.
+"""
+import argparse
+import sys
+
+from traitlets.config import Config
+
+EXECUTE = "course_utils.autograde.sandbox.SandboxExecute"
+
+
+def sandbox_config(memory_mb=6144, cpu_seconds=900, processes=256, file_size_mb=64, cell_timeout=None):
+    """La configuración de nbgrader que ejecuta cada núcleo dentro del cajón."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+
+    config = Config()
+    config.Autograde.autograde_preprocessors = [
+        EXECUTE if pp is Execute else pp
+        for pp in Autograde.class_traits()["autograde_preprocessors"].default()]
+    config.SandboxKernelManager.memory_mb = memory_mb
+    config.SandboxKernelManager.cpu_seconds = cpu_seconds
+    config.SandboxKernelManager.processes = processes
+    config.SandboxKernelManager.file_size_mb = file_size_mb
+    if cell_timeout:
+        config.SandboxExecute.timeout = cell_timeout
+    return config
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("assignment")
+    parser.add_argument("student")
+    parser.add_argument("--memoria", type=int, default=6144, help="MiB por entrega")
+    parser.add_argument("--cpu", type=int, default=900, help="segundos de CPU por entrega")
+    parser.add_argument("--procesos", type=int, default=256)
+    parser.add_argument("--fichero", type=int, default=64, help="MiB por fichero escrito")
+    parser.add_argument("--tiempo-celda", type=int, default=None, help="segundos por celda")
+    args = parser.parse_args(argv)
+
+    from nbgrader.apps.autogradeapp import AutogradeApp
+
+    app = AutogradeApp()
+    app.initialize([args.assignment, "--student", args.student, "--force",
+                    "--Autograde.create_student=True"])
+    app.update_config(sandbox_config(args.memoria, args.cpu, args.procesos, args.fichero, args.tiempo_celda))
+    app.start()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
