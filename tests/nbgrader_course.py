@@ -121,11 +121,15 @@ class Course:
 
     def __init__(self, root, assignment):
         self.root, self.assignment = Path(root), assignment
+        # The course's own grading configuration: kernels in the sandbox, integrity check, feedback
+        # without hidden tests (course_utils.autograde.config.configure).
         (self.root / "nbgrader_config.py").write_text(
+            "from course_utils.autograde.config import configure\n"
             "c = get_config()\n"
             "c.CourseDirectory.course_id = 'prueba'\n"
             f"c.CourseDirectory.db_url = 'sqlite:///{self.root / 'gradebook.db'}'\n"
             "c.ExecutePreprocessor.timeout = 120\n"
+            "configure(c)\n"
         )
         shutil.copytree(SOLUTIONS / assignment, self.root / "source" / assignment)
         _nbgrader(self.root, "generate_assignment", assignment, "--force")

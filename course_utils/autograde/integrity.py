@@ -14,6 +14,7 @@ del alumno). Una celda con un error de sintaxis no se marca: fallará al ejecuta
 Cada motivo dice qué se encontró y en qué celda, para que el profesor lo revise.
 """
 import ast
+import os
 import re
 
 import nbformat
@@ -344,3 +345,49 @@ def check(submitted, released):
             if text not in reasons:
                 reasons.append(text)
     return reasons
+
+
+def _nbgrader_preprocessor():
+    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class IntegrityCheck(NbGraderPreprocessor):
+        """Tras puntuar, pone a 0 la entrega si :func:`check` la marca (motivo en los comentarios)."""
+
+        def preprocess(self, nb, resources):
+            info = resources["nbgrader"]
+            coursedir = CourseDirectory(config=self.config)
+            name = f"{info['notebook']}.ipynb"
+            submitted = os.path.join(coursedir.format_path(
+                coursedir.submitted_directory, info["student"], info["assignment"]), name)
+            released = os.path.join(coursedir.format_path(
+                coursedir.release_directory, ".", info["assignment"]), name)
+            if not (os.path.exists(submitted) and os.path.exists(released)):
+                return nb, resources
+            reasons = check(submitted, released)
+            if not reasons:
+                return nb, resources
+            self.log.warning("Entrega marcada por la comprobación de integridad: %s", "; ".join(reasons))
+            text = "Entrega marcada por la comprobación de integridad: " + "; ".join(reasons)
+            with Gradebook(info["db_url"], info.get("course_id", "")) as gradebook:
+                try:
+                    notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"],
+                                                                  info["student"])
+                except MissingEntry:
+                    return nb, resources
+                for grade in notebook.grades:
+                    grade.manual_score = 0.0
+                    grade.needs_manual_grade = False
+                for comment in notebook.comments:
+                    comment.manual_comment = text
+                gradebook.db.commit()
+            return nb, resources
+
+    return IntegrityCheck
+
+
+def __getattr__(name):  # nbgrader solo se importa si se usa el preprocesador
+    if name == "IntegrityCheck":
+        return _nbgrader_preprocessor()
+    raise AttributeError(name)

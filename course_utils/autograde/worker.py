@@ -6,29 +6,20 @@ Lo lanza :mod:`course_utils.autograde.classroom`, un proceso por entrega::
 
 Es la orden ``nbgrader autograde <tarea> --student <alumno> --force`` de siempre, con la
 configuración del curso (``nbgrader_config.py``), salvo que el preprocesador ``Execute`` de
-nbgrader se sustituye por :class:`~course_utils.autograde.sandbox.SandboxExecute`.
+nbgrader se sustituye por :class:`~course_utils.autograde.sandbox.SandboxExecute` y se añade la
+comprobación de integridad (:func:`course_utils.autograde.config.configure`).
 """
 import argparse
 import sys
 
 from traitlets.config import Config
 
-EXECUTE = "course_utils.autograde.sandbox.SandboxExecute"
-
-
 def sandbox_config(memory_mb=6144, cpu_seconds=900, processes=256, file_size_mb=64, cell_timeout=None):
-    """La configuración de nbgrader que ejecuta cada núcleo dentro del cajón."""
-    from nbgrader.converters import Autograde
-    from nbgrader.preprocessors import Execute
+    """La configuración de nbgrader con el núcleo en el cajón y la comprobación de integridad."""
+    from .config import configure
 
-    config = Config()
-    config.Autograde.autograde_preprocessors = [
-        EXECUTE if pp is Execute else pp
-        for pp in Autograde.class_traits()["autograde_preprocessors"].default()]
-    config.SandboxKernelManager.memory_mb = memory_mb
-    config.SandboxKernelManager.cpu_seconds = cpu_seconds
-    config.SandboxKernelManager.processes = processes
-    config.SandboxKernelManager.file_size_mb = file_size_mb
+    config = configure(Config(), memory_mb=memory_mb, cpu_seconds=cpu_seconds, processes=processes,
+                       file_size_mb=file_size_mb)
     if cell_timeout:
         config.SandboxExecute.timeout = cell_timeout
     return config
