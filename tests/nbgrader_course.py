@@ -56,13 +56,17 @@ class Submission:
         # %% delete test_histogram     <- deletes that cell
         # %% after normalize           <- inserts a new code cell after that cell
 
-    ``Debe fallar: todas`` means the whole submission must score zero.
+    ``Debe fallar: todas`` means the whole submission must score zero; ``Debe fallar: ninguna``
+    marks an honest alternative, which must score full marks. A line ``Marcada: sí`` says the
+    integrity check (course_utils.autograde.integrity) must flag it; every other submission
+    must pass that check clean.
     """
 
     name: str
     description: str
     must_fail: list
     edits: list = field(default_factory=list)  # (action, grade_id, source)
+    flagged: bool = False
 
     @classmethod
     def parse(cls, path):
@@ -79,8 +83,10 @@ class Submission:
             words = header.split()
             action, target = (words[0], words[1]) if len(words) == 2 else ("replace", words[0])
             edits.append((action, target, source.strip("\n")))
+        must_fail = [w.strip() for w in failing.group(1).split(",")]
+        flagged = bool(re.search(r"Marcada:\s*s[ií]", docstring.group(1)))
         return cls(path.stem, docstring.group(1).strip().splitlines()[0],
-                   [w.strip() for w in failing.group(1).split(",")], edits)
+                   [] if must_fail == ["ninguna"] else must_fail, edits, flagged)
 
     def apply(self, notebook, answers):
         """The student's notebook: the released one, answered correctly except for the edits."""
