@@ -20,6 +20,7 @@ Dentro del cajón el núcleo:
 * no ve ``solutions/``, el libro de notas, las entregas de otros alumnos ni el ``$HOME`` del
   profesor: solo se montan (de solo lectura) el sistema (``/usr``, ``/etc``), el intérprete de
   Python y el entorno virtual;
+* arranca con :mod:`course_utils.autograde.kernel`, que descarta la salida que pase de un límite;
 * corre como usuario sin privilegios (``nobody`` cuando el profesor es root) y con límites de
   ``prlimit``: memoria (espacio de direcciones), tiempo de CPU, número de procesos y tamaño de
   fichero. La salida que envía a nbgrader se recorta (:attr:`SandboxExecute.max_output_bytes`).
@@ -129,7 +130,7 @@ class Box:
                 for name in files:
                     os.chown(os.path.join(folder, name), NOBODY, NOBODY)
 
-    def command(self, argv, *, memory_mb, cpu_seconds, processes, file_size_mb):
+    def command(self, argv, *, memory_mb, cpu_seconds, processes, file_size_mb, max_output=1_000_000):
         env = []
         for key in _ENV_PASSED:
             if key in os.environ:
@@ -139,7 +140,7 @@ class Box:
         return [
             "bwrap", *_namespaces(), "--die-with-parent", "--new-session",
             *_system_binds(),
-            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+            "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
             "--perms", "0755", "--dir", "/home", "--perms", "0755", "--dir", "/opt",
             "--ro-bind", str(self.course), COURSE_COPY,
             "--bind", str(self.home), HOME,
@@ -150,6 +151,7 @@ class Box:
             "--setenv", "PATH", f"{os.path.dirname(sys.executable)}:/usr/bin:/bin",
             "--setenv", "PYTHONPATH", COURSE_COPY, "--setenv", "PYTHONNOUSERSITE", "1",
             "--setenv", "MPLCONFIGDIR", "/tmp", "--setenv", "MPLBACKEND", "agg",
+            "--setenv", "COURSE_MAX_OUTPUT", str(max_output),
             *env, "--", *self.drop, *limits, *argv,
         ]
 
@@ -180,7 +182,7 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments=None):
         os.chmod(self.connection_file, 0o644)
-        argv = [self.python, "-m", "ipykernel_launcher", "-f", self.connection_file,
+        argv = [self.python, "-m", "course_utils.autograde.kernel", "-f", self.connection_file,
                 *(extra_arguments or [])]
         return self._box.command(argv, memory_mb=self.memory_mb, cpu_seconds=self.cpu_seconds,
                                  processes=self.processes, file_size_mb=self.file_size_mb)
