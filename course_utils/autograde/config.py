@@ -18,6 +18,11 @@ FEEDBACK = "course_utils.autograde.feedback.HideHiddenTests"
 
 
 def autograde_preprocessors():
+    """Los de nbgrader, con el núcleo en el cajón y la comprobación de integridad tras puntuar.
+
+    ``COURSE_SANDBOX=off`` deja el ``Execute`` de nbgrader (sin cajón): solo para máquinas de
+    pruebas donde bubblewrap no puede crear espacios de nombres; nunca para corregir a alumnos.
+    """
     from nbgrader.converters import Autograde
     from nbgrader.preprocessors import Execute, SaveAutoGrades
 

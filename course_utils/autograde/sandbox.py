@@ -21,7 +21,7 @@ Dentro del cajón el núcleo:
   profesor: solo se montan (de solo lectura) el sistema (``/usr``, ``/etc``), el intérprete de
   Python y el entorno virtual;
 * arranca con :mod:`course_utils.autograde.kernel`, que descarta la salida que pase de un límite;
-* corre como usuario sin privilegios (``nobody`` cuando el profesor es root) y con límites de
+* corre como usuario sin privilegios (un ``uid`` propio de cada cajón cuando el profesor es root) y con límites de
   ``prlimit``: memoria (espacio de direcciones), tiempo de CPU, número de procesos y tamaño de
   fichero. La salida que envía a nbgrader se recorta (:attr:`SandboxExecute.max_output_bytes`).
 
@@ -32,7 +32,9 @@ o una línea de registro de TensorFlow no deben costar puntos. Solo un error res
 Para profesores sin bubblewrap (JupyterHub, Kubernetes, Mac) el repositorio trae un
 ``Dockerfile``: la misma orden dentro de un contenedor, que hace de cajón.
 """
+import logging
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -66,14 +68,16 @@ def available():
     return None
 
 
-def _privilege_drop():
-    """Como root, bwrap monta el cajón y luego el núcleo pasa a ``nobody`` sin capacidades.
+def _privilege_drop(uid=NOBODY):
+    """Como root, bwrap monta el cajón y luego el núcleo pasa a ``uid`` sin capacidades.
 
-    Así el núcleo es un usuario real sin privilegios (cuenta el límite de procesos y no puede
-    leer lo que no sea legible por todos). Sin root, bwrap usa un espacio de nombres de usuario.
+    Así el núcleo es un usuario real sin privilegios (no puede leer lo que no sea legible por
+    todos) y el límite de procesos cuenta solo los suyos: cada cajón recibe un ``uid`` propio,
+    sin cuenta en el sistema, para que una bomba de procesos no deje sin hilos a la entrega que
+    se corrige a la vez. Sin root, bwrap usa un espacio de nombres de usuario.
     """
     if os.geteuid() == 0 and shutil.which("setpriv"):
-        return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+        return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
     return []
 
@@ -120,15 +124,16 @@ class Box:
             (self.home / self.name).mkdir(parents=True)
         shutil.copytree(Path(course_utils.__file__).parent, self.course / "course_utils",
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        self.drop = _privilege_drop()
+        self.uid = random.SystemRandom().randrange(200_000, 260_000)
+        self.drop = _privilege_drop(self.uid)
         os.chmod(self.root, 0o711)
         os.chmod(self.course, 0o755)
         if self.drop:
             os.chmod(self.ipc, 0o733)
             for folder, _, files in os.walk(self.home):
-                os.chown(folder, NOBODY, NOBODY)
+                os.chown(folder, self.uid, self.uid)
                 for name in files:
-                    os.chown(os.path.join(folder, name), NOBODY, NOBODY)
+                    os.chown(os.path.join(folder, name), self.uid, self.uid)
 
     def command(self, argv, *, memory_mb, cpu_seconds, processes, file_size_mb, max_output=1_000_000):
         env = []
@@ -202,7 +207,12 @@ class SandboxExecute(Execute):
     max_output_bytes = Integer(1_000_000, help="Salida máxima que se guarda de un cuaderno.").tag(config=True)
 
     def __init__(self, **kw):
-        kw["kernel_manager_class"] = SandboxKernelManager
+        if os.environ.get("COURSE_SANDBOX", "on") == "off":
+            # Solo para máquinas de pruebas donde bubblewrap no puede crear espacios de nombres.
+            logging.getLogger(__name__).warning("COURSE_SANDBOX=off: las entregas se ejecutan SIN cajón")
+            kw["kernel_manager_class"] = AsyncKernelManager
+        else:
+            kw["kernel_manager_class"] = SandboxKernelManager
         super().__init__(**kw)
         self._output_bytes = 0
         self._truncated = False
