@@ -3,6 +3,8 @@ goes on to the next student (course_utils.autograde: sandbox, classroom, feedbac
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 import uuid
 
 import nbformat
@@ -148,3 +150,8 @@ def test_feedback_shows_the_message_not_the_hidden_tests(attacked_class, tmp_pat
     assert "_hidden_tests" not in cell.source and "default_rng" not in cell.source
     assert "Pruebas ocultas" in cell.source
     assert cell.outputs[0]["traceback"] == ["AssertionError: to_grayscale: se esperaba 1"]
+    # nbgrader generate_feedback, with the course's configuration, shows no hidden test.
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_feedback", ASSIGNMENT, "--student",
+                    "zz_solucion", "--force"], cwd=course.root, check=True, capture_output=True)
+    html = (course.root / "feedback" / "zz_solucion" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
+    assert "Pruebas ocultas" in html and "_hidden_tests" not in html and "default_rng()" not in html
