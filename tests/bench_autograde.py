@@ -8,6 +8,7 @@ command with one job, with and without bubblewrap: COURSE_SANDBOX=off).
 """
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,12 @@ from nbgrader_course import Course, Submission, solution_answers, wrong_submissi
 from course_utils.autograde import classroom  # noqa: E402
 
 ASSIGNMENT = "a1_imagenes"
+
+
+def _cpu():
+    """CPU seconds used so far by this process's finished children (nbgrader, kernels)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def make_class(root, size):
@@ -51,30 +58,33 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         plain = make_class(Path(tmp) / "serie", args.alumnos)
         plain_config(plain)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"],
                        cwd=plain.root, capture_output=True)
-        serial = time.perf_counter() - start
+        serial, serial_cpu = time.perf_counter() - start, _cpu() - cpu
 
         ours = make_class(Path(tmp) / "clase", args.alumnos)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         classroom.grade_class(ASSIGNMENT, ours.root, stream=open(os.devnull, "w"))
-        parallel = time.perf_counter() - start
+        parallel, parallel_cpu = time.perf_counter() - start, _cpu() - cpu
 
         timings = {}
         for mode in ("on", "off"):
             course = make_class(Path(tmp) / f"cajon-{mode}", args.overhead)
             os.environ["COURSE_SANDBOX"] = mode
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             classroom.grade_class(ASSIGNMENT, course.root, jobs=1, stream=open(os.devnull, "w"))
-            timings[mode] = (time.perf_counter() - start) / args.overhead
+            timings[mode] = ((time.perf_counter() - start) / args.overhead, (_cpu() - cpu) / args.overhead)
         os.environ.pop("COURSE_SANDBOX")
 
     print(f"{args.alumnos} entregas de {ASSIGNMENT}, {os.cpu_count()} núcleos, carga {os.getloadavg()[0]:.1f}")
-    print(f"nbgrader autograde en serie: {serial:.0f} s, {60 * args.alumnos / serial:.1f} entregas/min")
-    print(f"python -m course_utils.autograde: {parallel:.0f} s, {60 * args.alumnos / parallel:.1f} entregas/min")
-    print(f"coste del cajón por entrega (un trabajo): {timings['on']:.1f} s con bubblewrap, "
-          f"{timings['off']:.1f} s sin él: {timings['on'] - timings['off']:+.1f} s")
+    print(f"nbgrader autograde en serie: {serial:.0f} s, {60 * args.alumnos / serial:.1f} entregas/min, "
+          f"{serial_cpu / args.alumnos:.1f} s de CPU por entrega")
+    print(f"python -m course_utils.autograde: {parallel:.0f} s, {60 * args.alumnos / parallel:.1f} entregas/min, "
+          f"{parallel_cpu / args.alumnos:.1f} s de CPU por entrega")
+    (on, on_cpu), (off, off_cpu) = timings["on"], timings["off"]
+    print(f"coste del cajón por entrega (un trabajo): {on:.1f} s ({on_cpu:.1f} s de CPU) con bubblewrap, "
+          f"{off:.1f} s ({off_cpu:.1f} s de CPU) sin él: {on - off:+.1f} s ({on_cpu - off_cpu:+.1f} s de CPU)")
 
 
 if __name__ == "__main__":
