@@ -14,7 +14,7 @@ from course_utils.autograde import integrity
 
 AUTOGRADE_BUDGET_S = 30  # per submission, on a 2-core CPU
 MIN_WRONG_SUBMISSIONS = 6
-MIN_HONEST_ALTERNATIVES = 1
+MIN_HONEST_ALTERNATIVES = 2
 _COURSES = {}
 
 
