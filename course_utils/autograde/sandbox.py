@@ -119,7 +119,8 @@ class Box:
         self.ipc.mkdir()
         self.name = Path(workdir).name if workdir else "entrega"
         if workdir:
-            shutil.copytree(workdir, self.home / self.name, symlinks=False)
+            # symlinks=True: un enlace de la entrega se copia como enlace, nunca el fichero al que apunta
+            shutil.copytree(workdir, self.home / self.name, symlinks=True)
         else:
             (self.home / self.name).mkdir(parents=True)
         shutil.copytree(Path(course_utils.__file__).parent, self.course / "course_utils",
