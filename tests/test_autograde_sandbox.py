@@ -2,6 +2,7 @@
 goes on to the next student (course_utils.autograde: sandbox, classroom, feedback)."""
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -112,7 +113,9 @@ def test_every_attack_is_contained_and_grading_goes_on(attacked_class):
     for student in ATTACKS:
         assert results[student].score == 0 or results[student].state != "marcada", results[student]
         text = _outputs(course, student)
-        assert "RED ABIERTA" not in text and "VISTO" not in text, student
+        assert "RED ABIERTA" not in text, student
+        seen = re.findall(r"VISTO (\S+?)\\n", text)
+        assert all(path.startswith(sandbox.HOME) for path in seen), f"{student} ve {seen}"  # only its own copy
         # Writing inside the sandbox (its private /tmp) is allowed; the repository and course_utils are not.
         assert f"ESCRITO {ROOT}" not in text and "ESCRITO /opt" not in text, student
         assert "BEGIN SOLUTION" not in text, f"{student} vio las soluciones"
