@@ -32,6 +32,7 @@ def _cpu():
 
 
 def make_class(root, size):
+    root.mkdir(parents=True)
     course = Course(root, ASSIGNMENT)
     released = nbformat.read(course.released, as_version=4)
     answers = solution_answers(ASSIGNMENT)
