@@ -9,7 +9,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: install test book exercises clean
+.PHONY: install test book exercises autograde collect grades clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,5 +55,21 @@ exercises: install
 	  $(BIN)/nbgrader generate_assignment "$$a" --force --CourseDirectory.db_url=sqlite:///$(CURDIR)/.nbgrader/gradebook.db || exit 1; \
 	done
 
+## make autograde A=a1_imagenes: grade every submission in submitted/<student>/A/ (sandbox, in parallel).
+autograde: install
+	@test -n "$(A)" || (echo "Uso: make autograde A=<tarea>   (p. ej. A=a1_imagenes)"; exit 2)
+	$(BIN)/python -m course_utils.autograde $(A) $(AUTOGRADE_ARGS)
+
+## make collect A=a1_imagenes ZIP=entregas.zip: Moodle's zip of submissions into submitted/.
+collect: install
+	@test -n "$(A)" -a -n "$(ZIP)" || (echo "Uso: make collect A=<tarea> ZIP=<zip de Moodle>"; exit 2)
+	$(BIN)/python -m course_utils.autograde.platform recoger $(A) "$(ZIP)"
+
+## make grades A=a1_imagenes [SOBRE=10]: the grade CSV Moodle's assignment imports.
+SOBRE ?= 10
+grades: install
+	@test -n "$(A)" || (echo "Uso: make grades A=<tarea>"; exit 2)
+	$(BIN)/python -m course_utils.autograde.platform notas $(A) --sobre $(SOBRE)
+
 clean:
-	rm -rf _build .nbgrader
+	rm -rf _build .nbgrader resumen

@@ -140,6 +140,50 @@ def check_raises(name, exception, function, *args, **kwargs):
     raise AssertionError(f"{_prefix(name)}se esperaba que lanzara {exception.__name__} y no lanzó nada.")
 
 
+class Checks:
+    """Crédito parcial: cada comprobación independiente de una celda de prueba vale lo mismo.
+
+    Uso, en una celda de prueba de ``points`` puntos::
+
+        checks = grading.Checks()
+        with checks:
+            grading.check_layers("build_cnn()", model, CNN_LAYERS)
+        with checks:
+            grading.check_equal("forma de la salida", model.output_shape, (None, 10))
+        checks.score(4)   # última línea de la celda
+
+    :meth:`score` imprime el mensaje de cada comprobación fallida y devuelve los puntos
+    obtenidos (nbgrader toma ese número como la nota de la celda); si no pasó ninguna, lanza
+    ``AssertionError`` con todos los mensajes.
+    """
+
+    def __init__(self):
+        self.passed, self.failures = 0, []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if kind is None:
+            self.passed += 1
+            return False
+        if issubclass(kind, AssertionError):
+            self.failures.append(str(error))
+            return True  # sigue con la siguiente comprobación
+        return False
+
+    def score(self, points):
+        """Puntos obtenidos: ``points`` por la fracción de comprobaciones superadas."""
+        total = self.passed + len(self.failures)
+        if not self.failures:
+            return float(points)
+        if not self.passed:
+            raise AssertionError(" ".join(self.failures))
+        for message in self.failures:
+            print(f"Falla: {message}")
+        return round(points * self.passed / total, 2)
+
+
 # --- Funciones prohibidas --------------------------------------------------------------------
 
 class _CallWatcher:
@@ -266,6 +310,8 @@ def describe_layers(model):
             out.append("ReLU" if plain else "ReLU modificada")
         elif isinstance(layer, keras.layers.Activation):
             out.append(_activation_name(layer.activation))
+        elif isinstance(layer, keras.layers.Softmax):  # layers.Softmax() = activation="softmax"
+            out.append("softmax")
         else:
             out.append(kind)
         activation = getattr(layer, "activation", None)

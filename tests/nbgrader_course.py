@@ -57,13 +57,16 @@ class Submission:
         # %% after normalize           <- inserts a new code cell after that cell
 
     ``Debe fallar: todas`` means the whole submission must score zero; ``Debe fallar: ninguna``
-    marks an honest alternative (another correct answer), which must get full marks.
+    marks an honest alternative, which must score full marks. A line ``Marcada: sí`` says the
+    integrity check (course_utils.autograde.integrity) must flag it; every other submission
+    must pass that check clean.
     """
 
     name: str
     description: str
     must_fail: list
     edits: list = field(default_factory=list)  # (action, grade_id, source)
+    flagged: bool = False
 
     @classmethod
     def parse(cls, path):
@@ -80,8 +83,10 @@ class Submission:
             words = header.split()
             action, target = (words[0], words[1]) if len(words) == 2 else ("replace", words[0])
             edits.append((action, target, source.strip("\n")))
+        must_fail = [w.strip() for w in failing.group(1).split(",")]
+        flagged = bool(re.search(r"Marcada:\s*s[ií]", docstring.group(1)))
         return cls(path.stem, docstring.group(1).strip().splitlines()[0],
-                   [w.strip() for w in failing.group(1).split(",")], edits)
+                   [] if must_fail == ["ninguna"] else must_fail, edits, flagged)
 
     def apply(self, notebook, answers):
         """The student's notebook: the released one, answered correctly except for the edits."""
@@ -122,11 +127,15 @@ class Course:
 
     def __init__(self, root, assignment):
         self.root, self.assignment = Path(root), assignment
+        # The course's own grading configuration: kernels in the sandbox, integrity check, feedback
+        # without hidden tests (course_utils.autograde.config.configure).
         (self.root / "nbgrader_config.py").write_text(
+            "from course_utils.autograde.config import configure\n"
             "c = get_config()\n"
             "c.CourseDirectory.course_id = 'prueba'\n"
             f"c.CourseDirectory.db_url = 'sqlite:///{self.root / 'gradebook.db'}'\n"
             "c.ExecutePreprocessor.timeout = 120\n"
+            "configure(c)\n"
         )
         shutil.copytree(SOLUTIONS / assignment, self.root / "source" / assignment)
         _nbgrader(self.root, "generate_assignment", assignment, "--force")

@@ -1,13 +1,20 @@
 """Layers 3 and 4 of DESIGN.md: exercises/ is what nbgrader generates from solutions/, and the
 nbgrader cycle grades fairly: the solution gets full marks, the untouched student version zero,
-and every wrong submission of the corpus loses the points of the test that should catch it."""
+every wrong submission of the corpus loses the points of the test that should catch it, every
+trick is flagged (and scores 0), and every honest alternative gets full marks.
+
+The temporary course uses the course's grading configuration (course_utils.autograde.config):
+each kernel runs inside bubblewrap, and the integrity check zeroes flagged submissions."""
 import nbformat
 import pytest
 from nbgrader_course import (EXERCISES, Course, Submission, assignments, solution_answers,
                              wrong_submissions)
 
+from course_utils.autograde import integrity
+
 AUTOGRADE_BUDGET_S = 30  # per submission, on a 2-core CPU
 MIN_WRONG_SUBMISSIONS = 6
+MIN_HONEST_ALTERNATIVES = 2
 _COURSES = {}
 
 
@@ -54,8 +61,28 @@ def test_untouched_exercise_scores_zero(assignment, tmp_path_factory):
 
 @pytest.mark.parametrize("assignment", assignments())
 def test_corpus_has_enough_wrong_submissions(assignment):
-    wrong = [s for s in wrong_submissions(assignment) if s.must_fail != ["ninguna"]]
-    assert len(wrong) >= MIN_WRONG_SUBMISSIONS
+    corpus = wrong_submissions(assignment)
+    assert len([s for s in corpus if s.must_fail]) >= MIN_WRONG_SUBMISSIONS
+    assert len([s for s in corpus if not s.must_fail]) >= MIN_HONEST_ALTERNATIVES, "faltan alternativas honestas"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_integrity_check_passes_the_solution_clean(assignment):
+    released = nbformat.read(EXERCISES / assignment / f"{assignment}.ipynb", as_version=4)
+    solution = Submission("solucion", "", []).apply(released, solution_answers(assignment))
+    assert integrity.check(solution, released) == []
+    assert integrity.check(released, released) == []
+
+
+@pytest.mark.parametrize("assignment,submission", [
+    (a, s) for a in assignments() for s in wrong_submissions(a)], ids=lambda x: getattr(x, "name", x))
+def test_integrity_check_flags_the_tricks_and_nothing_else(assignment, submission):
+    released = nbformat.read(EXERCISES / assignment / f"{assignment}.ipynb", as_version=4)
+    reasons = integrity.check(submission.apply(released, solution_answers(assignment)), released)
+    if submission.flagged:
+        assert reasons, f"{submission.name} ({submission.description}) no se marca"
+    else:
+        assert reasons == [], f"{submission.name} se marca sin ser trampa: {reasons}"
 
 
 @pytest.mark.parametrize("assignment,submission", [
@@ -64,8 +91,8 @@ def test_wrong_submission_loses_the_right_points(assignment, submission, tmp_pat
     course = graded_course(assignment, tmp_path_factory)
     scores = course.scores(submission.name)
     total = sum(score for score, _ in scores.values())
-    if submission.must_fail == ["ninguna"]:  # an honest alternative: a different correct answer
-        assert total == course.max_score(), f"{submission.name} ({submission.description}) pierde puntos: {scores}"
+    if not submission.must_fail:  # an honest alternative
+        assert scores and total == course.max_score(), f"{submission.name} ({submission.description}) pierde puntos: {scores}"
         return
     assert total < course.max_score(), f"{submission.name} ({submission.description}) saca todos los puntos"
     if submission.must_fail == ["todas"]:
@@ -73,8 +100,8 @@ def test_wrong_submission_loses_the_right_points(assignment, submission, tmp_pat
         return
     for cell, max_score in course.graded_cells().items():
         score = scores.get(cell, (0, max_score))[0]  # a deleted test cell scores nothing
-        if cell in submission.must_fail:
-            assert score == 0, f"{submission.name}: {cell} debía fallar y saca {score}/{max_score}"
+        if cell in submission.must_fail:  # partial credit: some of its checks may still pass
+            assert score < max_score, f"{submission.name}: {cell} debía fallar y saca {score}/{max_score}"
         else:
             assert score == max_score, f"{submission.name}: {cell} no debía fallar y saca {score}/{max_score}"
 

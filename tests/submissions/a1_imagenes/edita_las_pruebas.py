@@ -1,6 +1,7 @@
 """Trampa: vacía la celda de pruebas de to_grayscale y borra la de histogram.
 
-Debe fallar: test_to_grayscale, test_histogram
+Debe fallar: todas
+Marcada: sí
 """
 # %% to_grayscale
 def to_grayscale(image):

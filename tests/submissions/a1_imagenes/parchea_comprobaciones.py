@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones (course_utils.grading y numpy.testing) desde una respuesta.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% to_grayscale
 import course_utils.grading

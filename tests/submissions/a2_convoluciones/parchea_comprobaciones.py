@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones (course_utils.grading y numpy) desde una respuesta.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% conv_output_size
 import course_utils.grading

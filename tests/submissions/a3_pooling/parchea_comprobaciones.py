@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones (course_utils.grading y NumPy) desde una respuesta.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% max_pool2d
 import course_utils.grading

@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones de course_utils.grading desde una respuesta y entrega redes con un error.
 
-Debe fallar: test_build_cnn, test_lenet5
+Debe fallar: todas
+Marcada: sí
 """
 # %% build_cnn
 import course_utils.grading

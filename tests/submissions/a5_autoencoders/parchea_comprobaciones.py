@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones (course_utils.grading y numpy) desde una respuesta.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% add_noise
 import course_utils.grading

@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones (course_utils.grading y numpy.isclose) desde una respuesta.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% iou
 import course_utils.grading

@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones de course_utils.grading desde una respuesta y no resuelve nada.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% build_transfer_model
 import course_utils.grading
