@@ -65,3 +65,21 @@ def test_a_patched_numpy_stops_the_grading(monkeypatch):
     monkeypatch.setattr(np, "isclose", lambda *args, **kwargs: True)
     with pytest.raises(AssertionError, match="numpy.isclose"):
         grading.verify_numpy()
+
+
+def test_checks_give_partial_credit_per_independent_check(capsys):
+    checks = grading.Checks()
+    with checks:
+        grading.check_equal("a", 1, 1)
+    with checks:
+        grading.check_equal("b", 2, 3)
+    assert checks.score(4) == 2.0
+    assert "b: se esperaba 3 y se obtuvo 2" in capsys.readouterr().out
+    nothing = grading.Checks()
+    with nothing:
+        grading.check_equal("c", 0, 1)
+    with pytest.raises(AssertionError, match="c: se esperaba 1"):
+        nothing.score(4)
+    with pytest.raises(ZeroDivisionError):  # only AssertionError counts as a failed check
+        with grading.Checks():
+            1 / 0
