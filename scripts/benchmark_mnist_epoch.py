@@ -17,7 +17,10 @@ Medido en la CPU AMD EPYC de 2 núcleos del proyecto, con otros trabajos en marc
 de 3 a 5), 120 pasos por configuración: lote 128 con arrays de NumPy, 87 s por época; lote 128
 con ``tf.data``, 47.5 s por época. La compilación XLA en CPU (``jit_compile=True``) no terminó en
 cinco minutos con la máquina cargada, así que el capítulo no la usa. Con la carga media de 12 a
-18 que hubo durante las ejecuciones del modo completo, una época costó de 240 a 420 s.
+18 que hubo durante las ejecuciones del modo completo, una época costó de 240 a 420 s. Con la
+máquina casi libre (carga de 1.5 a 3): lote 128 con ``tf.data``, 52.6 s por época (unos 27 GFLOP/s
+para los ~1.4 TFLOP de una época); lote 256, 144 s. El objetivo de 25 s por época no se alcanza
+con esta red en esta CPU.
 """
 import argparse
 import os
