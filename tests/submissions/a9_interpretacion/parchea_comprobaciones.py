@@ -1,6 +1,7 @@
 """Trampa: anula las comprobaciones de course_utils.grading desde una respuesta.
 
 Debe fallar: todas
+Marcada: sí
 """
 # %% occlusion_map
 import course_utils.grading
