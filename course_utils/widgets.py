@@ -4,6 +4,10 @@ Cada explorador tiene dos partes: una función que dibuja una figura a partir de
 concretos (se puede llamar sin widgets, y así se prueba) y la función que la conecta a
 controles de ipywidgets.
 """
+import base64
+import html
+import io
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
@@ -16,6 +20,27 @@ COLOUR_SPACES = {
     "HSV": ("H (tono)", "S (saturación)", "V (valor)"),
     "Gris": ("Luminancia",),
 }
+
+
+def figure_html(fig, alt):
+    """``fig`` como etiqueta ``<img>`` HTML con la imagen PNG incrustada y su texto alternativo."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    data_url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="{data_url}" alt="{html.escape(alt)}" style="max-width: 100%">'
+
+
+def show_figure(fig, alt):
+    """Muestra ``fig`` en la salida de un explorador como una imagen con texto alternativo, y la cierra.
+
+    ``plt.show()`` daría una salida PNG sin más, y el gestor de widgets del libro publicado la
+    pinta sin texto alternativo: un lector de pantalla no sabría qué muestra.
+    """
+    from IPython.display import HTML, display
+
+    markup = figure_html(fig, alt)
+    plt.close(fig)
+    display(HTML(markup))
 
 
 def channel_view(image, space, channel):
@@ -103,8 +128,9 @@ def image_explorer():
 
     def show(name, space, channel, row, col, size):
         if channel in COLOUR_SPACES[space]:  # skip the transient state while options update
-            draw_crop(name, space, channel, row, col, size)
-            plt.show()
+            show_figure(draw_crop(name, space, channel, row, col, size),
+                        f"La imagen {name} en el canal {channel} ({space}) y, ampliado, su recorte de "
+                        f"{size}×{size} píxeles desde la fila {row} y la columna {col}, con sus valores")
 
     out = widgets.interactive_output(show, dict(name=image, space=space, channel=channel,
                                                 row=row, col=col, size=size))
@@ -197,8 +223,8 @@ def kernel_editor(image="camera", size=256):
         kernel = np.array([cell.value for cell in cells]).reshape(3, 3)
         with out:
             out.clear_output(wait=True)
-            draw_kernel_effect(picture.value, kernel, size=size, title="Núcleo")
-            plt.show()
+            show_figure(draw_kernel_effect(picture.value, kernel, size=size, title="Núcleo"),
+                        f"La imagen {picture.value}, el núcleo 3×3 {kernel.tolist()} y el resultado de la convolución")
 
     def load_preset(_=None):
         state["loading"] = True  # fill the nine cells, then redraw once
@@ -301,8 +327,9 @@ def conv_explorer():
                     print(error)
                     return
                 row.max, col.max = size - 1, size - 1  # sliders clamp their value to the new maximum
-                draw_conv_window(n.value, k.value, p.value, s.value, row.value, col.value)
-                plt.show()
+                show_figure(draw_conv_window(n.value, k.value, p.value, s.value, row.value, col.value),
+                            f"Entrada de {n.value}×{n.value} con relleno {p.value}: la ventana de {k.value}×{k.value} "
+                            f"con paso {s.value} que produce la salida ({row.value}, {col.value}) de un mapa de {size}×{size}")
         finally:
             state["busy"] = False
 
@@ -396,8 +423,9 @@ def pooling_explorer(feature_map=None):
     stride = widgets.IntSlider(value=min(2, largest), min=1, max=4, description="Paso S")
 
     def show(mode, size, stride):
-        draw_pooling(fmap, mode, size, stride)
-        plt.show()
+        show_figure(draw_pooling(fmap, mode, size, stride),
+                    f"Mapa de activación de {fmap.shape[0]}×{fmap.shape[1]} y su pooling ({POOL_LABELS[mode]}) "
+                    f"con ventana {size} y paso {stride}")
 
     out = widgets.interactive_output(show, dict(mode=mode, size=size, stride=stride))
     return widgets.VBox([mode, widgets.HBox([size, stride]), out])
@@ -517,8 +545,8 @@ def augmentation_playground(images=None):
     seed = widgets.IntSlider(value=0, min=0, max=20, description="Semilla")
 
     def show(name, flip, seed, **strengths):
-        draw_augmentations(images[name], seed=seed, flip=flip, **strengths)
-        plt.show()
+        show_figure(draw_augmentations(images[name], seed=seed, flip=flip, **strengths),
+                    f"Ocho versiones aumentadas de la imagen {name} (semilla {seed})")
 
     out = widgets.interactive_output(show, dict(name=choose, flip=flip, seed=seed, **sliders))
     controls = widgets.VBox([widgets.HBox([choose, flip, seed]),
@@ -580,8 +608,8 @@ def denoising_explorer(model, images):
     seed = widgets.IntSlider(value=0, min=0, max=20, description="Semilla")
 
     def show(sigma, seed):
-        draw_denoising(model, images, sigma, seed)
-        plt.show()
+        show_figure(draw_denoising(model, images, sigma, seed),
+                    f"Imágenes originales, con ruido de σ = {sigma:.2f} y la reconstrucción del autoencoder")
 
     out = widgets.interactive_output(show, dict(sigma=sigma, seed=seed))
     return widgets.VBox([widgets.HBox([sigma, seed]), out])
@@ -658,8 +686,9 @@ def metrics_explorer():
     shift = widgets.IntSlider(value=6, min=-32, max=32, description="Desplaz.")
 
     def show(object_radius, predicted_radius, shift):
-        draw_overlap(object_radius, predicted_radius, shift)
-        plt.show()
+        fig, scores = draw_overlap(object_radius, predicted_radius, shift)
+        show_figure(fig, f"Un disco real de radio {object_radius} y uno predicho de radio {predicted_radius} "
+                         f"desplazado {shift} píxeles, con su solapamiento")
 
     out = widgets.interactive_output(show, dict(object_radius=object_radius,
                                                 predicted_radius=predicted_radius, shift=shift))

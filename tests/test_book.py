@@ -162,15 +162,7 @@ def pages(html):
     return seen
 
 
-# Known failures on the executed chapter 1 after the chapter-1 and widget changes were merged:
-# the widget manager throws "Cannot read properties of undefined (reading 'Queue')", and the image
-# inside the frozen explorer has no alt text. Open in issue 10; xfail (not strict) until fixed.
-_CHAPTER_1_KNOWN = pytest.mark.xfail(reason="issue 10: widget manager 'Queue' error and the explorer's image "
-                                            "without alt text on the executed chapter 1", strict=False)
-
-
-@pytest.mark.parametrize("page", [pytest.param(p, marks=_CHAPTER_1_KNOWN) if p == "01_imagenes" else p
-                                  for p in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_page_has_no_javascript_errors_and_needs_no_network(pages, page):
     seen = pages[page]
     assert not seen["exceptions"], f"{page}: errores de JavaScript {seen['exceptions']}"
@@ -199,8 +191,7 @@ def test_colab_button_points_at_this_chapter(pages, chapter):
     assert pages[chapter]["colab"] and set(pages[chapter]["colab"]) == {expected}, pages[chapter]["colab"]
 
 
-@pytest.mark.parametrize("chapter", [pytest.param(c, marks=_CHAPTER_1_KNOWN) if c == "01_imagenes" else c
-                                     for c in EXECUTED])
+@pytest.mark.parametrize("chapter", EXECUTED)
 def test_every_figure_is_shown_with_alt_text_that_says_what_it_shows(pages, chapter):
     images = pages[chapter]["images"]
     assert images, f"{chapter}: la página ejecutada no tiene figuras"

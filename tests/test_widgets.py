@@ -50,3 +50,18 @@ def test_image_explorer_builds_and_follows_the_image():
     image, space, _ = controls.children[0].children
     image.value = "camera"
     assert list(space.options) == ["Gris"]
+
+
+def test_figure_html_is_an_image_with_its_alt_text():
+    fig = widgets.draw_crop("camera", "Gris", "Luminancia", row=100, col=120, size=4)
+    markup = widgets.figure_html(fig, 'Recorte de "camera" & su valor')
+    assert markup.startswith('<img src="data:image/png;base64,iVBOR')
+    assert 'alt="Recorte de &quot;camera&quot; &amp; su valor"' in markup
+
+
+def test_image_explorer_shows_its_figure_with_alt_text(monkeypatch):
+    shown = []
+    monkeypatch.setattr(widgets, "show_figure", lambda fig, alt: shown.append(alt))
+    explorer = widgets.image_explorer()
+    explorer.children[0].children[0].children[0].value = "camera"
+    assert shown and shown[-1].startswith("La imagen camera en el canal Luminancia (Gris)")
