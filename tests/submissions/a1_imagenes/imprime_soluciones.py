@@ -6,7 +6,11 @@ Marcada: sí
 # %% to_grayscale
 import glob
 
-for path in glob.glob("/**/solutions/*/*.ipynb", recursive=True) + glob.glob("../../../solutions/*/*.ipynb"):
+# Every checkout depth up to six folders below /, and the folders above the submission (a recursive
+# glob of / would walk /proc and /usr until the cell's time limit).
+patterns = ["/" + "*/" * depth + "solutions/*/*.ipynb" for depth in range(7)]
+patterns += ["../" * up + "solutions/*/*.ipynb" for up in range(1, 6)]
+for path in [p for pattern in patterns for p in glob.glob(pattern)]:
     print(open(path).read())
 
 
