@@ -108,3 +108,19 @@ def test_figure_metadata_has_alt_text_that_says_what_the_figure_shows(path):
         if "figure" in mystnb:
             assert mystnb["figure"].get("caption") and mystnb["figure"].get("name", "").startswith("fig-"), (
                 f"{_name(path)}, celda {index}: una figura numerada necesita caption y name (fig-...)")
+
+
+# Calls that draw a figure: matplotlib's, and the course's plotting helpers (plots.*, widgets.draw_*).
+_DRAWS_A_FIGURE = re.compile(r"\b(plt\.(show|subplots|figure|imshow)|show_(images|image_rows|channels|pixel_values|"
+                             r"segmentation|vision_tasks)|plot_[a-z_]+|draw_[a-z_]+)\(")
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=_name)
+def test_every_cell_that_draws_a_figure_has_alt_text(path):
+    """A published page shows each figure with the alt text of its cell's metadata; without it
+    the figure's alt text is its own file name."""
+    missing = [index for index, cell in enumerate(_read(path).cells)
+               if cell.cell_type == "code" and _DRAWS_A_FIGURE.search(cell.source)
+               and not cell.get("metadata", {}).get("mystnb", {}).get("image", {}).get("alt")]
+    assert not missing, (f"{_name(path)}: celdas con figura sin texto alternativo: {missing} "
+                         "(scripts/figure_metadata.py lo añade)")
