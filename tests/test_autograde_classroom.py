@@ -1,7 +1,9 @@
 """A whole class through the instructor's path: a Moodle zip of 40 submissions of a1, collected with
 `nbgrader zip_collect`, graded in parallel by the class command, exported as Moodle's grade CSV."""
 import csv
+import json
 import random
+import time
 import zipfile
 
 import nbformat
@@ -52,7 +54,9 @@ def graded_class(tmp_path_factory):
             else:
                 zipped.writestr(f"{name}_{participant}_assignsubmission_file_{ASSIGNMENT}.ipynb", text)
     platform.collect(ASSIGNMENT, archive, course.root)
+    start = time.perf_counter()
     results = classroom.grade_class(ASSIGNMENT, course.root, jobs=2, tiempo=300)
+    course.autograde_seconds = time.perf_counter() - start
     return course, {r.student: r for r in results}, expected
 
 
@@ -95,7 +99,31 @@ def test_grades_csv_for_moodle(graded_class):
 
 
 def test_class_scales_with_the_cores(graded_class, record_property):
-    _, results, _ = graded_class
-    seconds = sum(r.seconds for r in results.values())
-    record_property("tiempo", ("autocorrección en paralelo de a1, por entrega", seconds / len(results)))
+    course, results, _ = graded_class
+    record_property("tiempo", ("autocorrección de una clase de a1 en paralelo (2 núcleos), reloj por entrega",
+                               course.autograde_seconds / len(results)))
+    assert all(0 < r.seconds < course.autograde_seconds for r in results.values())
     assert all(r.state != "error" for r in results.values()), [r for r in results.values() if r.state == "error"]
+
+
+def test_batches_cover_every_student_once_and_keep_every_core_busy():
+    students = [f"s{k}" for k in range(21)]
+    for jobs, size in ((2, 8), (4, 8), (2, 100), (8, 1)):
+        lots = classroom.batches(students, jobs, size)
+        assert [s for lot in lots for s in lot] == students
+        assert len(lots) >= min(jobs, len(students)) and max(map(len, lots)) <= size
+
+
+def test_a_submission_past_its_wall_clock_is_killed_and_the_rest_of_its_batch_is_graded(tmp_path):
+    course = Course(tmp_path, ASSIGNMENT)
+    released = nbformat.read(course.released, as_version=4)
+    solution = Submission("solucion", "", []).apply(released, solution_answers(ASSIGNMENT))
+    hanging = nbformat.from_dict(json.loads(json.dumps(solution)))
+    hanging.cells.insert(1, nbformat.v4.new_code_cell("import time\nwhile True:\n    time.sleep(1)\n"))
+    course.submit("a_cuelga", hanging)
+    for student in ("b_solucion", "c_solucion"):
+        course.submit(student, solution)
+    results = {r.student: r for r in classroom.grade_class(ASSIGNMENT, course.root, jobs=1, lote=3, tiempo=10)}
+    assert results["a_cuelga"].state == "tiempo agotado" and "10 s de reloj" in results["a_cuelga"].reasons[0]
+    for student in ("b_solucion", "c_solucion"):
+        assert results[student].state == "calificada" and results[student].score == course.max_score()

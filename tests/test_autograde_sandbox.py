@@ -81,6 +81,10 @@ def _fingerprint():
 @pytest.fixture(scope="module")
 def attacked_class(tmp_path_factory):
     course = Course(tmp_path_factory.mktemp("cajon"), ASSIGNMENT)
+    # The attacks the integrity check flags run all the same here: the sandbox must contain them even
+    # if the check missed them (by default a flagged submission is not run at all).
+    with open(course.root / "nbgrader_config.py", "a") as config:
+        config.write("c.SandboxExecute.run_flagged = True\n")
     released = nbformat.read(course.released, as_version=4)
     answers = solution_answers(ASSIGNMENT)
     for student, code in ATTACKS.items():

@@ -8,14 +8,15 @@ Para cada alumno con una carpeta ``submitted/<alumno>/<tarea>/``:
 
 1. :func:`course_utils.autograde.integrity.check` lee sus cuadernos en este proceso (sin
    ejecutarlos) y los compara con la versión publicada;
-2. un proceso ``python -m course_utils.autograde.worker`` corre ``nbgrader autograde`` para ese
-   alumno, con el núcleo dentro del cajón de bubblewrap (:mod:`~course_utils.autograde.sandbox`)
-   y un tiempo máximo de reloj por entrega (pasado ese tiempo se mata el proceso y todo lo que
-   lanzó, y se sigue con el siguiente);
-3. si la integridad falló, todas sus notas pasan a 0 en el libro de notas (``manual_score``),
-   con el motivo como comentario, para que el profesor lo revise en formgrader.
+2. un proceso ``python -m course_utils.autograde.worker`` corre ``nbgrader autograde`` para un
+   lote de alumnos (``--lote``, 8 por omisión), uno tras otro, cada núcleo dentro de su propio cajón
+   de bubblewrap (:mod:`~course_utils.autograde.sandbox`), con un tiempo máximo de reloj por entrega
+   (pasado ese tiempo se mata el proceso y todo lo que lanzó, y el resto del lote sigue en otro);
+3. si la integridad falló, nbgrader no ejecuta la entrega (:class:`~course_utils.autograde.sandbox.SandboxExecute`)
+   y todas sus notas pasan a 0 en el libro de notas (``manual_score``), con el motivo como
+   comentario, para que el profesor lo revise en formgrader.
 
-Las entregas se corrigen en paralelo (:mod:`concurrent.futures`, una por núcleo de CPU) y todo
+Los lotes se corrigen en paralelo (:mod:`concurrent.futures`, uno por núcleo de CPU) y todo
 acaba en el libro de notas de nbgrader de siempre, así que ``nbgrader generate_feedback`` y
 ``nbgrader export`` funcionan igual. Al final se imprime un resumen (calificadas, errores,
 tiempos agotados, marcadas con su motivo), que también se guarda en ``resumen/<tarea>.csv``.
@@ -32,9 +33,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import integrity
+from . import integrity, worker
 
 STATES = ("calificada", "marcada", "error", "tiempo agotado")
+TIMED_OUT = "tiempo agotado"  # the code _run_batch gives a submission killed for its wall-clock time
 
 
 @dataclass
@@ -101,22 +103,67 @@ def _check_integrity(settings, assignment, student):
     return reasons
 
 
-def _run_worker(settings, assignment, student, options, log_dir):
-    command = [sys.executable, "-m", "course_utils.autograde.worker", assignment, student,
+def _worker_command(assignment, students, options):
+    command = [sys.executable, "-m", "course_utils.autograde.worker", assignment, *students,
                "--memoria", str(options.memoria), "--cpu", str(options.cpu),
                "--procesos", str(options.procesos), "--fichero", str(options.fichero)]
     if options.tiempo_celda:
         command += ["--tiempo-celda", str(options.tiempo_celda)]
-    log = log_dir / f"{student}.log"
-    with open(log, "w", encoding="utf-8") as out:
-        process = subprocess.Popen(command, cwd=settings["root"], stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-        try:
-            return process.wait(timeout=options.tiempo), log
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # nbgrader, el núcleo y lo que este lanzara
-            process.wait()
-            return None, log
+    return command
+
+
+def _split_log(text):
+    """alumno -> (código de salida de nbgrader, o None si no acabó; segundos; su parte del registro)."""
+    parts, student, lines = {}, None, []
+    for line in text.splitlines(keepends=True):
+        if line.startswith(worker.START):
+            student, lines = line[len(worker.START):].strip(), []
+            parts[student] = (None, 0.0, "")
+        elif line.startswith(worker.END) and student is not None:
+            words = line.split()
+            parts[student] = (int(words[-3]), float(words[-1]), "".join(lines))
+            student = None
+        elif student is not None:
+            lines.append(line)
+            parts[student] = (None, 0.0, "".join(lines))
+    return parts
+
+
+def _run_batch(settings, assignment, students, options, log_dir):
+    """Corre un proceso worker para el lote ``students``; devuelve alumno -> (código, segundos, registro).
+
+    El código es el de nbgrader, ``TIMED_OUT`` si la entrega pasó de ``options.tiempo`` segundos de
+    reloj (se mata el proceso y todo lo que lanzó, y los alumnos que faltaban vuelven a empezar en
+    otro proceso) o ``None`` si el proceso murió sin acabarla.
+    """
+    outcome, pending = {}, list(students)
+    while pending:
+        log = log_dir / f".lote-{pending[0]}.log"
+        killed = False
+        with open(log, "w", encoding="utf-8") as out:
+            process = subprocess.Popen(_worker_command(assignment, pending, options), cwd=settings["root"],
+                                       stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            current, since = None, time.monotonic()
+            while process.poll() is None:
+                time.sleep(0.2)
+                started = list(_split_log(log.read_text(encoding="utf-8", errors="replace")))
+                if started and started[-1] != current:
+                    current, since = started[-1], time.monotonic()
+                if time.monotonic() - since > options.tiempo:
+                    os.killpg(process.pid, signal.SIGKILL)  # nbgrader, el núcleo y lo que este lanzara
+                    process.wait()
+                    killed = True
+        parts = _split_log(log.read_text(encoding="utf-8", errors="replace"))
+        log.unlink()
+        for student, (code, seconds, text) in parts.items():
+            outcome[student] = (TIMED_OUT if killed and code is None else code, seconds, text)
+            (log_dir / f"{student}.log").write_text(text, encoding="utf-8")
+        done = [s for s in pending if s in parts]
+        if not done:  # el proceso murió antes de empezar: el lote entero queda sin corregir
+            outcome.update({s: (None, 0.0, "el proceso de corrección no arrancó\n") for s in pending})
+            break
+        pending = pending[len(done):]
+    return outcome
 
 
 def _scores(settings, assignment, student):
@@ -149,32 +196,41 @@ def _zero(settings, assignment, student, reasons):
         gradebook.db.commit()
 
 
-def grade_one(settings, assignment, student, options, log_dir, lock):
-    start = time.perf_counter()
-    result = Result(student)
-    reasons = _check_integrity(settings, assignment, student)
-    code, log = _run_worker(settings, assignment, student, options, log_dir)
-    text = log.read_text(encoding="utf-8", errors="replace")
-    if code is None:
-        result.state = "tiempo agotado"
-        result.reasons.append(f"superó {options.tiempo} s de reloj")
-    elif "CellTimeoutError" in text or "Timeout waiting for execute reply" in text:
-        result.state = "tiempo agotado"
-        result.reasons.append("una celda superó su tiempo máximo")
-    elif code != 0:
-        result.state = "error"
-        errors = [line for line in text.splitlines() if "[ERROR]" in line]
-        result.reasons.append((errors[-1].split("]", 1)[-1].strip() if errors else f"código {code}")[:200])
-    with lock:  # una escritura a la vez en el libro de notas desde este proceso
-        if reasons:
-            result.state = "marcada"
-            result.reasons = reasons + result.reasons
-            _zero(settings, assignment, student, reasons)
-        scores = _scores(settings, assignment, student)
-    if scores:
-        result.score, result.max_score = scores
-    result.seconds = time.perf_counter() - start
-    return result
+def grade_batch(settings, assignment, students, options, log_dir, lock, report):
+    """Corrige un lote de alumnos en un proceso; llama a ``report(result)`` por cada uno."""
+    flagged = {student: _check_integrity(settings, assignment, student) for student in students}
+    outcome = _run_batch(settings, assignment, students, options, log_dir)
+    for student in students:
+        code, seconds, text = outcome.get(student, (None, 0.0, ""))
+        result = Result(student, seconds=seconds)
+        if code == TIMED_OUT:
+            result.state = "tiempo agotado"
+            result.reasons.append(f"superó {options.tiempo} s de reloj")
+        elif code is None:
+            result.state = "error"
+            result.reasons.append("el proceso de corrección terminó sin acabar esta entrega")
+        elif "CellTimeoutError" in text or "Timeout waiting for execute reply" in text:
+            result.state = "tiempo agotado"
+            result.reasons.append("una celda superó su tiempo máximo")
+        elif code != 0:
+            result.state = "error"
+            errors = [line for line in text.splitlines() if "[ERROR]" in line]
+            result.reasons.append((errors[-1].split("]", 1)[-1].strip() if errors else f"código {code}")[:200])
+        with lock:  # una escritura a la vez en el libro de notas desde este proceso
+            if flagged[student]:
+                result.state = "marcada"
+                result.reasons = flagged[student] + result.reasons
+                _zero(settings, assignment, student, flagged[student])
+            scores = _scores(settings, assignment, student)
+            if scores:
+                result.score, result.max_score = scores
+            report(result)
+
+
+def batches(students, jobs, size):
+    """Lotes de como mucho ``size`` alumnos, y al menos uno por trabajo mientras haya alumnos."""
+    size = max(1, min(size, -(-len(students) // jobs)))
+    return [students[i:i + size] for i in range(0, len(students), size)]
 
 
 def _progress(done, total, counts, started, stream):
@@ -208,20 +264,24 @@ def grade_class(assignment, root=".", students=None, jobs=None, stream=sys.stder
     results = []
     started = time.perf_counter()
     _progress(0, len(students), counts, started, stream)
+
+    def report(result):  # called under the lock
+        results.append(result)
+        counts[result.state] += 1
+        _progress(len(results), len(students), counts, started, stream)
+
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(grade_one, settings, assignment, s, options, log_dir, lock) for s in students]
+        futures = [pool.submit(grade_batch, settings, assignment, batch, options, log_dir, lock, report)
+                   for batch in batches(students, jobs, options.lote)]
         for future in as_completed(futures):
-            result = future.result()
-            results.append(result)
-            counts[result.state] += 1
-            _progress(len(results), len(students), counts, started, stream)
+            future.result()
     stream.write("\n")
     results.sort(key=lambda r: r.student)
     _save(settings, assignment, results)
     return results
 
 
-DEFAULTS = {"tiempo": 600, "tiempo_celda": None, "memoria": 6144, "cpu": 900, "procesos": 256, "fichero": 64}
+DEFAULTS = {"lote": 8, "tiempo": 600, "tiempo_celda": None, "memoria": 6144, "cpu": 900, "procesos": 256, "fichero": 64}
 
 
 def _save(settings, assignment, results):
@@ -257,6 +317,8 @@ def main(argv=None):
     parser.add_argument("--curso", default=".", help="carpeta del curso (con nbgrader_config.py)")
     parser.add_argument("--alumno", action="append", help="corregir solo este alumno (se puede repetir)")
     parser.add_argument("--trabajos", type=int, default=None, help="entregas a la vez (por omisión, una por núcleo)")
+    parser.add_argument("--lote", type=int, default=DEFAULTS["lote"],
+                        help="entregas que corrige cada proceso de nbgrader, una tras otra (cada una en su cajón)")
     parser.add_argument("--tiempo", type=int, default=DEFAULTS["tiempo"], help="segundos de reloj por entrega")
     parser.add_argument("--tiempo-celda", type=int, default=None, help="segundos por celda (por omisión, los de nbgrader_config.py)")
     parser.add_argument("--memoria", type=int, default=DEFAULTS["memoria"], help="MiB de memoria por entrega")
@@ -264,7 +326,7 @@ def main(argv=None):
     parser.add_argument("--procesos", type=int, default=DEFAULTS["procesos"], help="procesos e hilos por entrega")
     parser.add_argument("--fichero", type=int, default=DEFAULTS["fichero"], help="MiB por fichero que escriba una entrega")
     args = parser.parse_args(argv)
-    results = grade_class(args.assignment, args.curso, args.alumno, args.trabajos, tiempo=args.tiempo,
+    results = grade_class(args.assignment, args.curso, args.alumno, args.trabajos, lote=args.lote, tiempo=args.tiempo,
                           tiempo_celda=args.tiempo_celda, memoria=args.memoria, cpu=args.cpu,
                           procesos=args.procesos, fichero=args.fichero)
     print(summary(results, args.assignment))

@@ -347,27 +347,43 @@ def check(submitted, released):
     return reasons
 
 
+def submission_paths(config, resources):
+    """Rutas del cuaderno entregado y de su versión publicada, según los ``resources`` de nbgrader."""
+    from nbgrader.coursedir import CourseDirectory
+
+    info = resources["nbgrader"]
+    coursedir = CourseDirectory(config=config)
+    name = f"{info['notebook']}.ipynb"
+    submitted = os.path.join(coursedir.format_path(
+        coursedir.submitted_directory, info["student"], info["assignment"]), name)
+    released = os.path.join(coursedir.format_path(coursedir.release_directory, ".", info["assignment"]), name)
+    return submitted, released
+
+
+def reasons_for(config, resources):
+    """Los motivos de :func:`check` para el cuaderno que nbgrader está corrigiendo (una vez por cuaderno:
+    se guardan en ``resources``, y el ``Execute`` del cajón los calcula antes de ejecutar nada)."""
+    if not {"notebook", "student", "assignment"} <= set(resources.get("nbgrader", {})):
+        return []  # not an autograde run (e.g. nbgrader validate)
+    if "integrity_reasons" not in resources:
+        submitted, released = submission_paths(config, resources)
+        exists = os.path.exists(submitted) and os.path.exists(released)
+        resources["integrity_reasons"] = check(submitted, released) if exists else []
+    return resources["integrity_reasons"]
+
+
 def _nbgrader_preprocessor():
     from nbgrader.api import Gradebook, MissingEntry
-    from nbgrader.coursedir import CourseDirectory
     from nbgrader.preprocessors import NbGraderPreprocessor
 
     class IntegrityCheck(NbGraderPreprocessor):
         """Tras puntuar, pone a 0 la entrega si :func:`check` la marca (motivo en los comentarios)."""
 
         def preprocess(self, nb, resources):
-            info = resources["nbgrader"]
-            coursedir = CourseDirectory(config=self.config)
-            name = f"{info['notebook']}.ipynb"
-            submitted = os.path.join(coursedir.format_path(
-                coursedir.submitted_directory, info["student"], info["assignment"]), name)
-            released = os.path.join(coursedir.format_path(
-                coursedir.release_directory, ".", info["assignment"]), name)
-            if not (os.path.exists(submitted) and os.path.exists(released)):
-                return nb, resources
-            reasons = check(submitted, released)
+            reasons = reasons_for(self.config, resources)
             if not reasons:
                 return nb, resources
+            info = resources["nbgrader"]
             self.log.warning("Entrega marcada por la comprobación de integridad: %s", "; ".join(reasons))
             text = "Entrega marcada por la comprobación de integridad: " + "; ".join(reasons)
             with Gradebook(info["db_url"], info.get("course_id", "")) as gradebook:

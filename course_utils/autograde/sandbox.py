@@ -44,7 +44,9 @@ from pathlib import Path
 import course_utils
 from jupyter_client.manager import AsyncKernelManager
 from nbgrader.preprocessors import Execute
-from traitlets import Integer, Unicode
+from traitlets import Bool, Integer, Unicode
+
+from . import integrity
 
 HOME = "/home/alumno"
 COURSE_COPY = "/opt/curso"
@@ -202,10 +204,24 @@ class SandboxKernelManager(AsyncKernelManager):
     cleanup_resources = _async_cleanup_resources  # AsyncKernelManager la usa asíncrona
 
 
+def _not_executed(nb, reasons):
+    """``nb`` sin ejecutar, con un error en cada celda calificada: la entrega marcada saca 0."""
+    from nbformat import from_dict
+
+    notice = "No se ejecutó: la comprobación de integridad marcó esta entrega (" + "; ".join(reasons) + ")."
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            cell.outputs = [from_dict({"output_type": "error", "ename": "EntregaMarcada", "evalue": notice,
+                                       "traceback": [notice]})]
+    return nb
+
+
 class SandboxExecute(Execute):
     """El ``Execute`` de nbgrader con el núcleo en el cajón, la salida recortada y *stderr* a *stdout*."""
 
     max_output_bytes = Integer(1_000_000, help="Salida máxima que se guarda de un cuaderno.").tag(config=True)
+    run_flagged = Bool(False, help="Ejecutar también las entregas que marca la comprobación de integridad "
+                                   "(sacan 0 igual); solo para probar el propio cajón.").tag(config=True)
 
     def __init__(self, **kw):
         if os.environ.get("COURSE_SANDBOX", "on") == "off":
@@ -220,6 +236,9 @@ class SandboxExecute(Execute):
 
     def preprocess(self, nb, resources=None, km=None):
         self._output_bytes, self._truncated = 0, False
+        reasons = integrity.reasons_for(self.config, resources or {})
+        if reasons and not self.run_flagged:  # a flagged submission is not run: it scores 0 anyway, and its code is hostile
+            return _not_executed(nb, reasons), resources
         return super().preprocess(nb, resources, km)
 
     def output(self, outs, msg, display_id, cell_index):
