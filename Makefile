@@ -19,9 +19,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make test: every test, in quick mode, with no network and no GPU.
+## make test: every test, in quick mode, with no network and no GPU. The notebooks of solutions/
+## run whole inside the nbgrader cycle (tests/test_assignments.py), so nbval runs book/ only.
 test: install
-	COURSE_QUICK=1 $(BIN)/python -m pytest tests book solutions --nbval-lax --nbval-current-env \
+	COURSE_QUICK=1 $(BIN)/python -m pytest tests book --nbval-lax --nbval-current-env \
 	  -n 2 \
 	  --nbval-cell-timeout=600 -p no:cacheprovider -ra
 

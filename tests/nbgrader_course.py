@@ -167,6 +167,12 @@ class Course:
                 return {}
             return {grade.name: (grade.score, grade.max_score) for grade in notebook.grades}
 
+    def outputs(self, student):
+        """Every output of the student's autograded notebook, in order."""
+        path = self.root / "autograded" / student / self.assignment / f"{self.assignment}.ipynb"
+        notebook = nbformat.read(path, as_version=4)
+        return [output for cell in notebook.cells for output in cell.get("outputs", [])]
+
     def graded_cells(self):
         """grade_id -> points of every graded cell of the assignment."""
         from nbgrader.api import Gradebook

@@ -49,6 +49,9 @@ def test_solution_gets_full_marks(assignment, tmp_path_factory):
     lost = {cell: score for cell, score in scores.items() if score[0] != score[1]}
     assert scores and not lost, f"la solución pierde puntos en {lost}"
     assert sum(s for s, _ in scores.values()) == course.max_score() > 0
+    # The whole notebook runs, hidden tests included (this is the run of solutions/ in quick mode).
+    errors = [f"{o['ename']}: {o['evalue']}" for o in course.outputs("solucion") if o["output_type"] == "error"]
+    assert not errors, f"la solución da errores al ejecutarse: {errors}"
 
 
 @pytest.mark.parametrize("assignment", assignments())
@@ -95,6 +98,10 @@ def test_wrong_submission_loses_the_right_points(assignment, submission, tmp_pat
         assert scores and total == course.max_score(), f"{submission.name} ({submission.description}) pierde puntos: {scores}"
         return
     assert total < course.max_score(), f"{submission.name} ({submission.description}) saca todos los puntos"
+    if submission.flagged:  # not run at all: every graded cell carries the notice instead
+        kinds = {output.get("ename", output["output_type"]) for output in course.outputs(submission.name)}
+        assert total == 0 and kinds == {"EntregaMarcada"}, f"{submission.name} se ejecutó: {kinds}"
+        return
     if submission.must_fail == ["todas"]:
         assert total == 0, f"{submission.name} debía sacar 0 y saca {scores}"
         return
