@@ -1,5 +1,6 @@
 """Benchmark (not a test): a class of a1 submissions, plain serial `nbgrader autograde` against the
-class command (sandbox, integrity check, one submission per core), on the same machine in one run.
+class command (sandbox, integrity check, batches of students per nbgrader process, one batch per
+core), on the same machine in one run.
 
     PYTHONPATH=$PWD:$PWD/tests nice -n 10 python tests/bench_autograde.py [--alumnos 100]
 
@@ -36,7 +37,8 @@ def make_class(root, size):
     course = Course(root, ASSIGNMENT)
     released = nbformat.read(course.released, as_version=4)
     answers = solution_answers(ASSIGNMENT)
-    corpus = [Submission("solucion", "", [])] + [s for s in wrong_submissions(ASSIGNMENT)]
+    # No tricks: plain nbgrader runs them unsandboxed, and one rewrites course_utils/grading.py.
+    corpus = [Submission("solucion", "", [])] + [s for s in wrong_submissions(ASSIGNMENT) if not s.flagged]
     for k in range(size):
         course.submit(f"alumno{k:03d}", corpus[k % len(corpus)].apply(released, answers))
     return course

@@ -5,6 +5,7 @@ Wrong submissions are small ``.py`` files under ``tests/submissions/<assignment>
 cell by cell, what a student wrote differently from the solution (see ``Submission``).
 """
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -113,10 +114,11 @@ def wrong_submissions(assignment):
     return [Submission.parse(p) for p in sorted((SUBMISSIONS / assignment).glob("*.py"))]
 
 
-def _nbgrader(course, *args, check=True):
+def _nbgrader(course, *args, check=True, env=None):
     result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course,
-                            capture_output=True, text=True)
-    (Path(course) / "nbgrader.log").write_text(result.stdout + result.stderr)
+                            capture_output=True, text=True, env=env)
+    with open(Path(course) / "nbgrader.log", "a") as log:
+        log.write(result.stdout + result.stderr)
     if check and result.returncode != 0:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -129,13 +131,19 @@ class Course:
         self.root, self.assignment = Path(root), assignment
         # The course's own grading configuration: kernels in the sandbox, integrity check, feedback
         # without hidden tests (course_utils.autograde.config.configure).
+        # With COURSE_TEST_SHARED_KERNEL=1 the corpus shares one sandboxed kernel (tests/shared_kernel.py).
         (self.root / "nbgrader_config.py").write_text(
-            "from course_utils.autograde.config import configure\n"
+            "import os, sys\n"
+            "from course_utils.autograde.config import EXECUTE, configure\n"
             "c = get_config()\n"
             "c.CourseDirectory.course_id = 'prueba'\n"
             f"c.CourseDirectory.db_url = 'sqlite:///{self.root / 'gradebook.db'}'\n"
             "c.ExecutePreprocessor.timeout = 120\n"
             "configure(c)\n"
+            "if os.environ.get('COURSE_TEST_SHARED_KERNEL') == '1':\n"
+            f"    sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+            "    c.Autograde.autograde_preprocessors = ['shared_kernel.SharedKernelExecute' if p == EXECUTE else p\n"
+            "                                           for p in c.Autograde.autograde_preprocessors]\n"
         )
         shutil.copytree(SOLUTIONS / assignment, self.root / "source" / assignment)
         _nbgrader(self.root, "generate_assignment", assignment, "--force")
@@ -150,10 +158,14 @@ class Course:
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, folder / f"{self.assignment}.ipynb")
 
-    def autograde(self):
+    def autograde(self, shared_kernel=False, exclude=()):
+        """``nbgrader autograde`` of every submission but ``exclude``, each with its own sandboxed
+        kernel as in a class, or with ``shared_kernel`` one kernel for all (tests/shared_kernel.py)."""
         start = time.perf_counter()
+        env = {**os.environ, "COURSE_TEST_SHARED_KERNEL": "1" if shared_kernel else "0"}
         # A submission that kills its kernel makes nbgrader exit non-zero; its score says the rest.
-        _nbgrader(self.root, "autograde", self.assignment, "--force", check=False)
+        _nbgrader(self.root, "autograde", self.assignment, "--force", check=False, env=env,
+                  *([f"--CourseDirectory.student_id_exclude={','.join(exclude)}"] if exclude else []))
         self.autograde_seconds = time.perf_counter() - start
 
     def scores(self, student):
