@@ -102,8 +102,32 @@ def test_build_cnn_default_is_unchanged_and_gap_head_is_light():
         "Flatten", "Dense", "BatchNormalization", "ReLU", "Dropout", "Dense"]
     gap = classification.build_cnn(head="gap")
     assert gap.count_params() == 288 + 18_432 + 4 * (32 + 64) + 64 * 10 + 10 == 19_754
-    assert isinstance(gap.layers[-2], keras.layers.GlobalAveragePooling2D)
     assert classification.build_cnn(jit_compile=True).jit_compile is True
+
+
+def test_gap_head_averages_the_unpooled_last_block_named_last_conv():
+    model = classification.build_cnn(input_shape=(16, 16, 1), num_classes=3, filters=(4, 8), head="gap")
+    kinds = [type(layer).__name__ for layer in model.layers]
+    assert kinds == ["Conv2D", "BatchNormalization", "ReLU", "MaxPooling2D", "Dropout",
+                     "Conv2D", "BatchNormalization", "ReLU", "GlobalAveragePooling2D", "Dropout", "Dense"]
+    assert model.get_layer("last_conv").output.shape[1:] == (8, 8, 8)
+    probabilities = np.asarray(model(np.zeros((2, 16, 16, 1), "float32")))
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_gap_head_output_does_not_depend_on_where_the_pattern_is():
+    model = classification.build_cnn(input_shape=(16, 16, 1), num_classes=2, filters=(4,), head="gap")
+    image = np.zeros((1, 16, 16, 1), "float32")
+    image[0, 2:5, 2:5] = 1.0
+    moved = np.roll(image, 8, axis=2)  # one conv block, no pooling: a shift is invisible to GAP
+    np.testing.assert_allclose(np.asarray(model(image)), np.asarray(model(moved)), atol=1e-5)
+
+
+@pytest.mark.parametrize("kwargs", [dict(filters=()), dict(filters=(8, 0)), dict(num_classes=1),
+                                    dict(input_shape=(16, 16)), dict(head="max")])
+def test_build_cnn_rejects_bad_arguments_in_spanish(kwargs):
+    with pytest.raises(ValueError, match="build_cnn"):
+        classification.build_cnn(**kwargs)
 
 
 def test_make_dataset_shifts_whole_pixels_and_keeps_the_labels():

@@ -1,9 +1,9 @@
 """Constructores de las arquitecturas que comparten los capítulos, un módulo por familia.
 
-- ``classification``: la CNN del capítulo 4, la red densa de referencia, LeNet-5, AlexNet,
-  bloques residuales e Inception;
+- ``classification``: la CNN del capítulo 4 (con cabeza ``Flatten`` o de *average pooling*
+  global, la de los capítulos 5 y 6), la red densa de referencia, LeNet-5, AlexNet, bloques
+  residuales e Inception;
 - ``augmentation``: el bloque de aumento de datos y las perturbaciones de prueba (capítulo 5);
-- ``global_pooling``: la CNN con *global average pooling* (capítulos 5 y 6);
 - ``transfer``: bases preentrenadas y clasificadores de transfer learning (capítulo 9);
 - ``autoencoders``: autoencoders densos y convolucionales (capítulo 7);
 - ``segmentation``: la U-Net (capítulo 8); sus métricas están en ``course_utils.metrics``;

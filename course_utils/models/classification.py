@@ -23,14 +23,16 @@ def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_u
     filters : sequence of int
         Filtros de cada bloque convolucional.
     dense_units : int
-        Neuronas de la capa oculta de la cabeza.
+        Neuronas de la capa oculta de la cabeza ``"flatten"``.
     learning_rate : float or keras.optimizers.schedules.LearningRateSchedule
         Tasa de aprendizaje de Adam, o su plan.
     head : {"flatten", "gap"}
-        ``"flatten"`` (por defecto) es la cabeza descrita arriba. ``"gap"`` sustituye
-        ``Flatten`` → ``Dense`` → ``BatchNormalization`` → ``ReLU`` → ``Dropout`` por un
-        *average pooling* global (``GlobalAveragePooling2D``, Lin et al., 2013) seguido
-        directamente de la capa softmax: un número por mapa y muchos menos parámetros.
+        ``"flatten"`` (por defecto) es la cabeza descrita arriba. ``"gap"`` es la de *global
+        average pooling* (Lin et al., 2013): el último bloque no reduce (sin ``MaxPooling2D`` ni
+        ``Dropout``) y su ReLU se llama ``"last_conv"``; después, ``GlobalAveragePooling2D`` →
+        ``Dropout(0.25)`` → ``Dense(num_classes, softmax)``. Cada clase puntúa una suma ponderada
+        de las medias de los mapas de ``"last_conv"``: la arquitectura de CAM (Zhou et al., 2016)
+        y la del ejemplo de Grad-CAM de Keras (capítulos 5 y 6), con muchos menos parámetros.
     jit_compile : bool or "auto"
         Se pasa a ``model.compile``: ``True`` compila el paso de entrenamiento con XLA.
 
@@ -45,18 +47,22 @@ def build_cnn(input_shape=(28, 28, 1), num_classes=10, filters=(32, 64), dense_u
     shape = check_input_shape(input_shape, "build_cnn")
     if head not in ("flatten", "gap"):
         raise ValueError(f"build_cnn: head debe ser 'flatten' o 'gap'; se recibió {head!r}.")
-    if not isinstance(num_classes, int) or num_classes < 2:
-        raise ValueError(f"build_cnn: num_classes debe ser un entero ≥ 2; se recibió {num_classes!r}.")
-    model = keras.Sequential(name="cnn")
+    check_classes(num_classes, "build_cnn")
+    filters = check_positive_ints(filters, "build_cnn", "filters")
+    model = keras.Sequential(name="cnn" if head == "flatten" else "cnn_gap")
     model.add(keras.Input(shape=shape))
-    for f in filters:
+    for k, f in enumerate(filters):
         model.add(layers.Conv2D(f, 3, padding="same", use_bias=False))
         model.add(layers.BatchNormalization())
+        if head == "gap" and k == len(filters) - 1:
+            model.add(layers.ReLU(name="last_conv"))  # the maps the global average summarises
+            break
         model.add(layers.ReLU())
         model.add(layers.MaxPooling2D(2))
         model.add(layers.Dropout(0.25))
     if head == "gap":
         model.add(layers.GlobalAveragePooling2D())
+        model.add(layers.Dropout(0.25))
     else:
         model.add(layers.Flatten())
         model.add(layers.Dense(dense_units, use_bias=False))
