@@ -181,19 +181,30 @@ def _zero(settings, assignment, student, reasons):
     """Todas las notas de la entrega a 0, con el motivo como comentario."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    text = "Entrega marcada por la comprobación de integridad: " + "; ".join(reasons)
     with Gradebook(settings["db_url"]) as gradebook:
         try:
             submission = gradebook.find_submission(assignment, student)
         except MissingEntry:
             return
         for notebook in submission.notebooks:
-            for grade in notebook.grades:
-                grade.manual_score = 0.0
-                grade.needs_manual_grade = False
-            for comment in notebook.comments:
-                comment.manual_comment = text
+            integrity.zero_notebook(notebook, reasons)
         gradebook.db.commit()
+
+
+def _result(student, code, seconds, text, options):
+    """El :class:`Result` de una entrega según cómo acabó nbgrader y lo que dejó en su registro."""
+    if code == TIMED_OUT:
+        return Result(student, "tiempo agotado", seconds=seconds, reasons=[f"superó {options.tiempo} s de reloj"])
+    if code is None:
+        return Result(student, "error", seconds=seconds,
+                      reasons=["el proceso de corrección terminó sin acabar esta entrega"])
+    if "CellTimeoutError" in text or "Timeout waiting for execute reply" in text:
+        return Result(student, "tiempo agotado", seconds=seconds, reasons=["una celda superó su tiempo máximo"])
+    if code != 0:
+        errors = [line for line in text.splitlines() if "[ERROR]" in line]
+        reason = (errors[-1].split("]", 1)[-1].strip() if errors else f"código {code}")[:200]
+        return Result(student, "error", seconds=seconds, reasons=[reason])
+    return Result(student, seconds=seconds)
 
 
 def grade_batch(settings, assignment, students, options, log_dir, lock, report):
@@ -201,21 +212,7 @@ def grade_batch(settings, assignment, students, options, log_dir, lock, report):
     flagged = {student: _check_integrity(settings, assignment, student) for student in students}
     outcome = _run_batch(settings, assignment, students, options, log_dir)
     for student in students:
-        code, seconds, text = outcome.get(student, (None, 0.0, ""))
-        result = Result(student, seconds=seconds)
-        if code == TIMED_OUT:
-            result.state = "tiempo agotado"
-            result.reasons.append(f"superó {options.tiempo} s de reloj")
-        elif code is None:
-            result.state = "error"
-            result.reasons.append("el proceso de corrección terminó sin acabar esta entrega")
-        elif "CellTimeoutError" in text or "Timeout waiting for execute reply" in text:
-            result.state = "tiempo agotado"
-            result.reasons.append("una celda superó su tiempo máximo")
-        elif code != 0:
-            result.state = "error"
-            errors = [line for line in text.splitlines() if "[ERROR]" in line]
-            result.reasons.append((errors[-1].split("]", 1)[-1].strip() if errors else f"código {code}")[:200])
+        result = _result(student, *outcome.get(student, (None, 0.0, "")), options)
         with lock:  # una escritura a la vez en el libro de notas desde este proceso
             if flagged[student]:
                 result.state = "marcada"

@@ -372,6 +372,17 @@ def reasons_for(config, resources):
     return resources["integrity_reasons"]
 
 
+def zero_notebook(notebook, reasons):
+    """Pone a 0 cada nota de un cuaderno del libro de notas de nbgrader, con el motivo como comentario
+    (el llamante guarda el cambio con ``gradebook.db.commit()``)."""
+    text = "Entrega marcada por la comprobación de integridad: " + "; ".join(reasons)
+    for grade in notebook.grades:
+        grade.manual_score = 0.0
+        grade.needs_manual_grade = False
+    for comment in notebook.comments:
+        comment.manual_comment = text
+
+
 def _nbgrader_preprocessor():
     from nbgrader.api import Gradebook, MissingEntry
     from nbgrader.preprocessors import NbGraderPreprocessor
@@ -385,18 +396,13 @@ def _nbgrader_preprocessor():
                 return nb, resources
             info = resources["nbgrader"]
             self.log.warning("Entrega marcada por la comprobación de integridad: %s", "; ".join(reasons))
-            text = "Entrega marcada por la comprobación de integridad: " + "; ".join(reasons)
             with Gradebook(info["db_url"], info.get("course_id", "")) as gradebook:
                 try:
                     notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"],
                                                                   info["student"])
                 except MissingEntry:
                     return nb, resources
-                for grade in notebook.grades:
-                    grade.manual_score = 0.0
-                    grade.needs_manual_grade = False
-                for comment in notebook.comments:
-                    comment.manual_comment = text
+                zero_notebook(notebook, reasons)
                 gradebook.db.commit()
             return nb, resources
 
