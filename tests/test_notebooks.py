@@ -124,3 +124,55 @@ def test_every_cell_that_draws_a_figure_has_alt_text(path):
                and not cell.get("metadata", {}).get("mystnb", {}).get("image", {}).get("alt")]
     assert not missing, (f"{_name(path)}: celdas con figura sin texto alternativo: {missing} "
                          "(scripts/figure_metadata.py lo añade)")
+
+
+def _partial_credit_cells():
+    for path in SOLUTIONS:
+        for cell in _read(path).cells:
+            grade = cell.metadata.get("nbgrader", {})
+            if grade.get("grade") and "grading.Checks()" in cell.source:
+                yield pytest.param(cell, grade["points"], id=f"{path.stem}:{grade['grade_id']}")
+
+
+PARTIAL_CREDIT = list(_partial_credit_cells())
+
+
+def test_several_assignments_give_partial_credit():
+    assert len({p.id.split(":")[0] for p in PARTIAL_CREDIT}) >= 4, [p.id for p in PARTIAL_CREDIT]
+
+
+@pytest.mark.parametrize("cell, points", PARTIAL_CREDIT)
+def test_partial_credit_cell_scores_its_own_points_after_the_hidden_tests(cell, points):
+    """nbgrader reads a cell's score from its last value: it must be ``checks.score(points)``,
+    with the cell's own points, after the hidden tests (or those would not count)."""
+    lines = cell.source.rstrip().splitlines()
+    assert lines[-1] == f"checks.score({points:g})", lines[-1]
+    hidden = cell.source.find("### END HIDDEN TESTS")
+    assert hidden != -1 and hidden < cell.source.rfind("checks.score("), "checks.score debe ir tras las pruebas ocultas"
+    body = cell.source[cell.source.find("### BEGIN HIDDEN TESTS"):hidden]
+    assert "with checks:" in body, "las pruebas ocultas deben sumar por comprobación"
+
+
+def _calls_outside_checks(tree, inside=False):
+    """Names of the functions called outside every ``with checks:`` block of ``tree``."""
+    import ast
+
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            continue  # runs where it is called, which this static reading cannot follow
+        guarded = inside or (isinstance(node, ast.With) and any(
+            isinstance(item.context_expr, ast.Name) and item.context_expr.id == "checks" for item in node.items))
+        if isinstance(node, ast.Call) and not guarded:
+            func = node.func
+            yield func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        yield from _calls_outside_checks(node, guarded)
+
+
+@pytest.mark.parametrize("cell, points", PARTIAL_CREDIT)
+def test_partial_credit_cell_gives_nothing_to_an_answer_that_delegates(cell, points):
+    """``call_without`` raises an AssertionError, which a ``with checks:`` block would turn into a
+    partial loss: the visible test must call the answer through it, outside those blocks and outside
+    any helper function, so that delegating to course_utils scores 0."""
+    import ast
+
+    assert "call_without" in set(_calls_outside_checks(ast.parse(cell.source)))
