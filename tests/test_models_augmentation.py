@@ -1,4 +1,5 @@
-"""course_utils.models: build_augmentation and set_batchnorm_momentum (chapters 5 and 6)."""
+"""course_utils.models: build_augmentation, set_batchnorm_momentum (chapters 5 and 6) and the joint
+image/mask augmentation of chapter 8."""
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -106,3 +107,79 @@ def test_elastic_distortion_is_seeded_local_and_keeps_shape():
     assert a.shape == x.shape and a.dtype == np.float32
     assert not np.allclose(a, x) and abs(a.sum() - x.sum()) / x.sum() < 0.3
     np.testing.assert_allclose(augmentation.elastic_distortion(x, alpha=0, seed=1), x, atol=1e-6)
+
+
+# --- Joint image/mask augmentation (chapter 8) -------------------------------------------------
+
+def _one_hot_pair(seed=0, shape=(16, 20), classes=3):
+    """A mask and an image whose channels are the mask's one-hot code: aligned iff argmax == mask."""
+    mask = np.random.default_rng(seed).integers(0, classes, shape)
+    return np.eye(classes, dtype="float32")[mask], mask
+
+
+def test_joint_augmentation_keeps_image_and_mask_aligned_and_labels_intact():
+    image, mask = _one_hot_pair()
+    for seed in range(30):
+        out_image, out_mask = augmentation.augment_image_and_mask(image, mask, [seed, 7], max_shift=0.2)
+        out_mask = np.asarray(out_mask)
+        assert out_image.shape == image.shape and out_mask.shape == mask.shape
+        assert out_mask.dtype == mask.dtype and set(np.unique(out_mask)) <= set(np.unique(mask))
+        np.testing.assert_array_equal(np.argmax(np.asarray(out_image), axis=-1), out_mask)
+
+
+def test_joint_augmentation_is_seeded_and_flips_about_half_the_time():
+    image, mask = _one_hot_pair()
+    again = [np.asarray(augmentation.augment_image_and_mask(image, mask, [3, 4])[1]) for _ in range(2)]
+    np.testing.assert_array_equal(*again)
+    flipped = [np.array_equal(np.asarray(augmentation.augment_image_and_mask(image, mask, [s, 0], 0.0)[1]),
+                              mask[:, ::-1]) for s in range(60)]
+    assert 15 <= sum(flipped) <= 45, sum(flipped)
+
+
+def test_flip_and_shift_draw_from_different_seeds(monkeypatch):
+    """With one seed for both, the flip and the shift would read the same random numbers."""
+    import tensorflow as tf
+
+    seen = {}
+    for name in ("stateless_random_flip_left_right", "stateless_random_crop"):
+        original = getattr(tf.image, name)
+
+        def spy(*args, seed, _name=name, _original=original, **kwargs):
+            seen[_name] = np.asarray(seed).tolist()
+            return _original(*args, seed=seed, **kwargs)
+
+        monkeypatch.setattr(tf.image, name, spy)
+    image, mask = _one_hot_pair()
+    augmentation.augment_image_and_mask(image, mask, [5, 6])
+    assert len(seen) == 2 and seen["stateless_random_flip_left_right"] != seen["stateless_random_crop"], seen
+
+
+def test_segmentation_pipeline_draws_new_augmentations_each_epoch_and_repeats_with_the_seed():
+    image, mask = _one_hot_pair()
+    images, masks = np.repeat(image[None], 8, axis=0), np.repeat(mask[None], 8, axis=0)
+
+    def two_epochs():
+        keras.utils.set_random_seed(0)
+        dataset = augmentation.segmentation_pipeline(images, masks, batch_size=4, seed=0)
+        return [[np.asarray(m) for _, m in dataset] for _ in range(2)]
+
+    first, second = two_epochs()
+    assert [b.shape for b in first] == [(4, 16, 20), (4, 16, 20)]
+    assert not all(np.array_equal(a, b) for a, b in zip(first, second))
+    rerun = two_epochs()[0]
+    assert all(np.array_equal(a, b) for a, b in zip(first, rerun))
+
+
+@pytest.mark.parametrize("image, mask, message", [
+    (np.zeros((8, 8)), np.zeros((8, 8), int), "imagen \\(H, W, C\\)"),
+    (np.zeros((8, 8, 3)), np.zeros((8, 6), int), "máscara \\(H, W\\) = \\(8, 8\\)"),
+    (np.zeros((8, 8, 3)), np.zeros((8, 8)), "de enteros"),
+])
+def test_joint_augmentation_explains_bad_input(image, mask, message):
+    with pytest.raises(ValueError, match=message):
+        augmentation.augment_image_and_mask(image, mask, [0, 0])
+
+
+def test_segmentation_pipeline_explains_mismatched_masks():
+    with pytest.raises(ValueError, match="máscaras \\(N, H, W\\)"):
+        augmentation.segmentation_pipeline(np.zeros((4, 8, 8, 3)), np.zeros((4, 8, 7), int), batch_size=2)

@@ -3,7 +3,8 @@
 - ``classification``: la CNN del capítulo 4 (con cabeza ``Flatten`` o de *average pooling*
   global, la de los capítulos 5 y 6), la red densa de referencia, LeNet-5, AlexNet, bloques
   residuales e Inception;
-- ``augmentation``: el bloque de aumento de datos y las perturbaciones de prueba (capítulo 5);
+- ``augmentation``: el bloque de aumento de datos y las perturbaciones de prueba (capítulo 5), y
+  el aumento conjunto de imagen y máscara (capítulo 8);
 - ``transfer``: bases preentrenadas y clasificadores de transfer learning (capítulo 9);
 - ``autoencoders``: autoencoders densos y convolucionales (capítulo 7);
 - ``segmentation``: la U-Net (capítulo 8); sus métricas están en ``course_utils.metrics``;

@@ -1,4 +1,5 @@
-"""El bloque de aumento de datos del capítulo 5 (capas aleatorias de Keras)."""
+"""Aumento de datos: el bloque de capas aleatorias de Keras y las perturbaciones de prueba del
+capítulo 5, y el aumento conjunto de una imagen y su máscara del capítulo 8."""
 
 AUGMENTATIONS = ("flip", "rotation", "zoom", "translation", "contrast", "brightness")
 
@@ -155,3 +156,86 @@ def shift_images(images, dy, dx):
     dst_c = slice(max(0, dx), width - max(0, -dx))
     out[:, dst_r, dst_c] = batch[:, src_r, src_c]
     return out
+
+
+# --- Aumento conjunto de una imagen y su máscara (capítulo 8) ---------------------------------
+
+def augment_image_and_mask(image, mask, seed, max_shift=0.1):
+    """Voltea y desplaza una imagen y su máscara con las **mismas** decisiones aleatorias.
+
+    La máscara viaja como un canal más de la imagen: se concatena, se transforma el conjunto y se
+    separa. Volteo y recorte mueven píxeles sin interpolar, así que la máscara solo contiene
+    etiquetas que ya tenía y sigue alineada con la imagen. El desplazamiento rellena por reflexión
+    (imagen y máscara a la vez), de modo que tampoco el borde inventa etiquetas.
+
+    Usa operaciones sin estado: la misma ``seed`` da siempre el mismo resultado. El volteo y el
+    desplazamiento reciben semillas distintas, partidas de ``seed``, para que no lean los mismos
+    números aleatorios.
+
+    Parameters
+    ----------
+    image : array_like o tf.Tensor
+        Imagen real (H, W, C).
+    mask : array_like o tf.Tensor
+        Máscara de enteros (H, W), una clase por píxel.
+    seed : array_like o tf.Tensor
+        Semilla sin estado: dos enteros.
+    max_shift : float
+        Desplazamiento máximo, como fracción del alto (en vertical) y del ancho (en horizontal).
+
+    Returns
+    -------
+    (tf.Tensor, tf.Tensor)
+        La imagen (float32) y la máscara (con su tipo), con las formas de la entrada.
+    """
+    import tensorflow as tf
+
+    image = tf.convert_to_tensor(image, tf.float32)
+    mask = tf.convert_to_tensor(mask)
+    _check_pair(image, mask, max_shift)
+    height, width, channels = image.shape
+    pad_y, pad_x = int(round(max_shift * height)), int(round(max_shift * width))
+    flip_seed, shift_seed = tf.unstack(tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), 2))
+    pair = tf.concat([image, tf.cast(mask[..., None], tf.float32)], axis=-1)
+    pair = tf.image.stateless_random_flip_left_right(pair, seed=flip_seed)
+    pair = tf.pad(pair, [[pad_y, pad_y], [pad_x, pad_x], [0, 0]], mode="REFLECT")
+    pair = tf.image.stateless_random_crop(pair, [height, width, channels + 1], seed=shift_seed)
+    return pair[..., :channels], tf.cast(tf.round(pair[..., channels]), mask.dtype)
+
+
+def _check_pair(image, mask, max_shift):
+    where = "augment_image_and_mask"
+    if image.shape.rank != 3 or None in image.shape:
+        raise ValueError(f"{where}: se esperaba una imagen (H, W, C) de forma conocida; se recibió {image.shape}.")
+    if mask.shape.rank != 2 or tuple(mask.shape) != tuple(image.shape[:2]):
+        raise ValueError(f"{where}: se esperaba una máscara (H, W) = {tuple(image.shape[:2])}, como la imagen; "
+                         f"se recibió {mask.shape}.")
+    if not mask.dtype.is_integer:
+        raise ValueError(f"{where}: la máscara debe ser de enteros (una clase por píxel); es {mask.dtype.name}.")
+    if not 0 <= max_shift < 0.5:
+        raise ValueError(f"{where}: max_shift debe estar en [0, 0.5); se recibió {max_shift!r}.")
+
+
+def segmentation_pipeline(images, masks, batch_size, seed=0, augment=True):
+    """Un ``tf.data.Dataset`` de lotes (imágenes, máscaras) para entrenar un segmentador.
+
+    Baraja en cada época y, con ``augment``, aplica :func:`augment_image_and_mask` a cada pareja con
+    su propia semilla sin estado. Las semillas salen de ``tf.data.Dataset.random(seed)`` y cambian
+    en cada época (``rerandomize_each_iteration``): cada época ve desplazamientos y volteos nuevos,
+    y dos ejecuciones con la misma semilla global ven los mismos.
+    """
+    import numpy as np
+    import tensorflow as tf
+
+    images, masks = np.asarray(images, dtype=np.float32), np.asarray(masks)
+    if images.ndim != 4 or masks.shape != images.shape[:3]:
+        raise ValueError("segmentation_pipeline: se esperaban imágenes (N, H, W, C) y máscaras (N, H, W) "
+                         f"del mismo N, H y W; se recibió {images.shape} y {masks.shape}.")
+    dataset = tf.data.Dataset.from_tensor_slices((images, masks))
+    dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
+    if augment:
+        seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
+        dataset = tf.data.Dataset.zip(dataset, seeds).map(
+            lambda pair, pair_seed: augment_image_and_mask(pair[0], pair[1], pair_seed),
+            num_parallel_calls=tf.data.AUTOTUNE)
+    return dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE)
