@@ -97,10 +97,12 @@ def summarize(path, chapter_json):
             "min": round(min(values), 5), "runs": len(values), "tolerance": 0.003,
             "what": f"{what}, media de {len(values)} semillas (± semiamplitud)",
             "seeds": [r["seed"] for r in lines if r["run"] == run]}
+        # Times are not results the notebook measures (scripts/full_mode.py checks those): apart.
         seconds = [r["s_per_epoch"] for r in lines if r["run"] == run]
-        ficha["results"][f"segundos_por_epoca_{run}"] = {
-            "value": round(float(np.mean(seconds)), 1), "runs": len(seconds), "tolerance": 1e9,
-            "what": f"segundos por época ({run}) en la CPU de 2 núcleos compartida"}
+        load = max(max(r["load"]) for r in lines if r["run"] == run)
+        ficha.setdefault("seconds_per_epoch", {})[run] = {
+            "value": round(float(np.mean(seconds)), 1), "runs": len(seconds),
+            "what": f"segundos por época ({run}) en la CPU de 2 núcleos (carga media de hasta {load:.1f})"}
         if run in ("mnist", "gap"):
             for p in SHIFTS:
                 shifted = [r["shifted"][str(p)] for r in lines if r["run"] == run and "shifted" in r]
@@ -109,7 +111,8 @@ def summarize(path, chapter_json):
                 ficha["results"][f"desplazado_{p}px_{run}"] = {
                     "value": round(float(np.mean(shifted)), 5),
                     "spread": round((max(shifted) - min(shifted)) / 2, 5), "runs": len(shifted),
-                    "tolerance": 0.02,
+                    # 2 points beyond the seeds' own half-range: a fresh seed may land anywhere in it.
+                    "tolerance": round(0.02 + (max(shifted) - min(shifted)) / 2, 5),
                     "what": f"exactitud ({run}) con los dígitos de prueba desplazados {p} píxeles"}
     chapter_json.write_text(json.dumps(ficha, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(ficha, ensure_ascii=False, indent=2))
