@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev]"
+	# rfc3987-syntax (pulled in by jupyter-events through jsonschema[format-nongpl]) builds a grammar
+	# on import: 2-3 s in every process that imports nbformat, each nbgrader run included. Nothing here
+	# validates IRIs, and jsonschema skips that format check without it.
+	$(BIN)/python -m pip uninstall -q -y rfc3987-syntax
 	touch $@
 
 install: $(STAMP)

@@ -67,3 +67,11 @@ def test_nbgrader_config_points_at_solutions_and_exercises():
     config = (ROOT / "nbgrader_config.py").read_text()
     assert 'source_directory = "solutions"' in config
     assert 'release_directory = "exercises"' in config
+
+
+def test_install_leaves_out_the_slow_iri_grammar():
+    """make install uninstalls rfc3987-syntax: importing it costs 2-3 s in every nbgrader process."""
+    import importlib.util
+
+    assert importlib.util.find_spec("rfc3987_syntax") is None, "rfc3987-syntax está instalado: `make install`"
+    assert "pip uninstall -q -y rfc3987-syntax" in (ROOT / "Makefile").read_text()
