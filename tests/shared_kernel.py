@@ -6,8 +6,8 @@ Here the course's own ``SandboxExecute`` (same sandbox, limits and output handli
 scores every cell) keeps its kernel between notebooks and wipes it in between: ``%reset -f``, and
 ``keras.backend.clear_session()`` once Keras is loaded.
 
-Only the corpus goes through it, never a student: a flagged submission is not run at all, and the
-solution and the untouched notebook are graded first, each with its own kernel, exactly as
+Only the corpus and the untouched notebook go through it, never a student: a flagged submission
+is not run at all, and the solution is graded first, with its own kernel, exactly as
 ``make autograde`` grades a class. The course's ``nbgrader_config.py`` (``tests/nbgrader_course.py``)
 switches to this class when ``COURSE_TEST_SHARED_KERNEL=1``.
 """
