@@ -1,4 +1,5 @@
-"""A whole class through the instructor's path: a Moodle zip of 40 submissions of a1, collected with
+"""A whole class through the instructor's path: a Moodle zip of 30 submissions of a1 (every wrong
+submission and trick of its corpus once, solutions and untouched notebooks), collected with
 `nbgrader zip_collect`, graded in parallel by the class command, exported as Moodle's grade CSV."""
 import csv
 import json
@@ -14,7 +15,8 @@ from course_utils.autograde import classroom, platform, sandbox
 
 pytestmark = pytest.mark.skipif(sandbox.available() is not None, reason=str(sandbox.available()))
 ASSIGNMENT = "a1_imagenes"
-CLASS_SIZE = 40
+SOLUTIONS, UNTOUCHED = 4, 2
+CLASS_SIZE = SOLUTIONS + UNTOUCHED + len(wrong_submissions(ASSIGNMENT))
 NAMES = ["Ana García López", "Luis Pérez", "María José Ruiz", "Carmen Díaz", "Javier Núñez", "Lucía Sanz",
          "Pablo Ortega", "Elena Gil", "Sergio Romero", "Marta Vidal"]
 
@@ -30,23 +32,20 @@ def test_moodle_names_are_understood():
 
 @pytest.fixture(scope="module")
 def graded_class(tmp_path_factory):
-    """40 students: solutions, untouched notebooks, wrong answers and tricks, in Moodle's zip."""
+    """The class in Moodle's zip, in a shuffled order: every submission of the corpus (wrong answers,
+    tricks, honest alternatives), solutions and untouched notebooks (kind None)."""
     course = Course(tmp_path_factory.mktemp("clase"), ASSIGNMENT)
     released = nbformat.read(course.released, as_version=4)
     answers = solution_answers(ASSIGNMENT)
-    corpus = [Submission("solucion", "", [])] + wrong_submissions(ASSIGNMENT)
-    rng = random.Random(0)
+    kinds = [Submission("solucion", "", [])] * SOLUTIONS + [None] * UNTOUCHED + wrong_submissions(ASSIGNMENT)
+    random.Random(0).shuffle(kinds)
     expected = {}
     archive = course.root / "entregas.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
-        for k in range(CLASS_SIZE):
+        for k, kind in enumerate(kinds):
             participant = str(500_000 + k)
             name = f"{NAMES[k % len(NAMES)]} {k}"
-            if k % 10 == 9:
-                notebook, kind = released, None  # untouched
-            else:
-                kind = corpus[0] if k % 3 == 0 else rng.choice(corpus)
-                notebook = kind.apply(released, answers)
+            notebook = released if kind is None else kind.apply(released, answers)
             expected[participant] = kind
             text = nbformat.writes(notebook)
             if k % 4 == 0:  # Moodle's "download submissions in folders"
