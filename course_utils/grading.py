@@ -187,25 +187,36 @@ class Checks:
 # --- Funciones prohibidas --------------------------------------------------------------------
 
 class _CallWatcher:
-    """Perfilador que anota el módulo de cada función llamada."""
+    """Perfilador que anota los módulos prohibidos a los que se llama.
+
+    Corre en cada llamada de Python y de C mientras dura ``call_without``: construir un modelo de
+    Keras son cientos de miles. Por eso descarta lo antes posible lo que no puede importar: los
+    eventos de retorno y los módulos que no empiezan por la raíz de ningún prefijo vigilado."""
 
     def __init__(self, forbidden):
         self.forbidden = tuple(forbidden)
         self.seen = set()
+        # Una llamada solo cuenta si su módulo empieza por una de estas raíces (sin puntos).
+        self._roots = tuple({prefix.split(".")[0] for prefix in self.forbidden} | {"numpy"})
 
-    def _module_of(self, frame, event, arg):
+    def __call__(self, frame, event, arg):
         if event == "call":
-            return frame.f_globals.get("__name__", "")
-        if event == "c_call":
+            module = frame.f_globals.get("__name__") or ""
+            if not module.startswith(self._roots):
+                return
+        elif event == "c_call":
             module = getattr(arg, "__module__", None)
             if module is None and getattr(arg, "__self__", None) is not None:
                 module = type(arg.__self__).__module__
-            return f"{module}.{getattr(arg, '__name__', '')}" if module else ""
-        return ""
+            if not module or not module.startswith(self._roots):
+                return
+            module = f"{module}.{getattr(arg, '__name__', '')}"
+        else:
+            return
+        self._note(module, frame, event)
 
-    def __call__(self, frame, event, arg):
-        module = self._module_of(frame, event, arg)
-        if module and module.startswith(self.forbidden):
+    def _note(self, module, frame, event):
+        if module.startswith(self.forbidden):
             self.seen.add(".".join(module.split(".")[:2]))
         elif module.startswith("numpy."):  # numpy.convolve lives in numpy._core.numeric: check its public name
             public = "numpy." + (frame.f_code.co_name if event == "call" else module.rsplit(".", 1)[-1])

@@ -5,8 +5,11 @@ límite de caracteres de salida (variable ``COURSE_MAX_OUTPUT``): pasado el lím
 alumno imprime se descarta en el propio núcleo en vez de viajar hasta nbgrader. El corrector
 recorta también lo que recibe (:class:`~course_utils.autograde.sandbox.SandboxExecute`), por si
 una celda deshiciera este límite.
+
+Sin historial de IPython: nadie lo lee, y su hilo escribiría en SQLite tras cada celda.
 """
 import os
+import sys
 
 
 def _limit_output(limit):
@@ -31,7 +34,7 @@ def main():
     _limit_output(int(os.environ.get("COURSE_MAX_OUTPUT", "1000000")))
     from ipykernel import kernelapp
 
-    kernelapp.launch_new_instance()
+    kernelapp.launch_new_instance(argv=[*sys.argv[1:], "--HistoryManager.enabled=False"])
 
 
 if __name__ == "__main__":
