@@ -43,10 +43,12 @@ def read_records(path):
 def check(chapter, records, directory=results.RESULTS_DIR):
     """Compara las medidas de ``chapter`` con su ficha; devuelve una fila por clave.
 
-    Si una clave se midió varias veces en la misma ejecución, se compara la media.
+    Si una clave se midió varias veces en la misma ejecución, se compara la media. Un capítulo sin
+    ficha (los que no entrenan nada, como el 1, el 2 y el 3) solo se cronometra: no da filas.
     Cada fila: ``{"chapter", "key", "stored", "measured", "tolerance", "status"}``.
     """
-    stored = results.load_chapter(chapter, directory)["results"]
+    has_card = (pathlib.Path(directory) / f"{chapter}.json").is_file()
+    stored = results.load_chapter(chapter, directory)["results"] if has_card else {}
     measured = {}
     for record in records:
         if record["chapter"] == chapter:
@@ -89,7 +91,7 @@ def table(rows, times=None):
     if times:
         text.append("")
         for chapter, seconds in times.items():
-            text.append(f"{chapter}: {seconds / 60:.1f} min de reloj en modo completo")
+            text.append(f"{chapter}: {seconds:.0f} s ({seconds / 60:.1f} min) de reloj en modo completo")
     return "\n".join(text)
 
 

@@ -31,6 +31,12 @@ def _records(tmp_path, monkeypatch, measures):
     return full_mode.read_records(log)
 
 
+def test_a_chapter_without_a_card_is_only_timed(stored):
+    assert full_mode.check("02_convoluciones", [], stored) == []
+    text = full_mode.table([], {"02_convoluciones": 90.0})
+    assert "02_convoluciones: 90 s (1.5 min) de reloj en modo completo" in text
+
+
 def test_within_tolerance_passes(stored, monkeypatch, capsys):
     records = _records(stored, monkeypatch, [("exactitud_mnist", 0.9931), ("exactitud_fashion", 0.9120)])
     rows = full_mode.check("04_cnn", records, stored)
