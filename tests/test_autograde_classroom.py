@@ -1,5 +1,5 @@
-"""A whole class through the instructor's path: a Moodle zip of 30 submissions of a1 (every wrong
-submission and trick of its corpus once, solutions and untouched notebooks), collected with
+"""A whole class through the instructor's path: a Moodle zip of 40 submissions of a1 (every wrong
+submission and trick of its corpus once, untouched notebooks and solutions), collected with
 `nbgrader zip_collect`, graded in parallel by the class command, exported as Moodle's grade CSV."""
 import csv
 import json
@@ -15,8 +15,8 @@ from course_utils.autograde import classroom, platform, sandbox
 
 pytestmark = pytest.mark.skipif(sandbox.available() is not None, reason=str(sandbox.available()))
 ASSIGNMENT = "a1_imagenes"
-SOLUTIONS, UNTOUCHED = 4, 2
-CLASS_SIZE = SOLUTIONS + UNTOUCHED + len(wrong_submissions(ASSIGNMENT))
+CLASS_SIZE = 40  # the issue's "class of at least 40 submissions"
+UNTOUCHED = 4
 NAMES = ["Ana García López", "Luis Pérez", "María José Ruiz", "Carmen Díaz", "Javier Núñez", "Lucía Sanz",
          "Pablo Ortega", "Elena Gil", "Sergio Romero", "Marta Vidal"]
 
@@ -37,7 +37,10 @@ def graded_class(tmp_path_factory):
     course = Course(tmp_path_factory.mktemp("clase"), ASSIGNMENT)
     released = nbformat.read(course.released, as_version=4)
     answers = solution_answers(ASSIGNMENT)
-    kinds = [Submission("solucion", "", [])] * SOLUTIONS + [None] * UNTOUCHED + wrong_submissions(ASSIGNMENT)
+    corpus = wrong_submissions(ASSIGNMENT)
+    solutions = CLASS_SIZE - UNTOUCHED - len(corpus)
+    assert solutions > 0, "el corpus de a1 ya no cabe en la clase: suba CLASS_SIZE"
+    kinds = corpus + [None] * UNTOUCHED + [Submission("solucion", "", [])] * solutions
     random.Random(0).shuffle(kinds)
     expected = {}
     archive = course.root / "entregas.zip"
