@@ -162,3 +162,13 @@ def test_feedback_shows_the_message_not_the_hidden_tests(attacked_class, tmp_pat
                     "zz_solucion", "--force"], cwd=course.root, check=True, capture_output=True)
     html = (course.root / "feedback" / "zz_solucion" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
     assert "Pruebas ocultas" in html and "_hidden_tests" not in html and "default_rng()" not in html
+
+
+def test_tmp_is_mounted_before_the_interpreter_and_the_venv():
+    """A venv under /tmp (a clone there) must stay visible: bwrap applies mounts in order."""
+    box = sandbox.Box(None)
+    try:
+        argv = box.command(["true"], memory_mb=64, cpu_seconds=1, processes=1, file_size_mb=1)
+    finally:
+        box.remove()
+    assert argv.index("--tmpfs") < argv.index("--ro-bind")

@@ -147,8 +147,10 @@ class Box:
                   f"--nproc={processes}", f"--fsize={file_size_mb * 2**20}", "--core=0", "--"]
         return [
             "bwrap", *_namespaces(), "--die-with-parent", "--new-session",
+            # /tmp first: a later mount would hide an interpreter or venv that lives under /tmp.
+            "--perms", "1777", "--tmpfs", "/tmp",
             *_system_binds(),
-            "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
+            "--proc", "/proc", "--dev", "/dev",
             "--perms", "0755", "--dir", "/home", "--perms", "0755", "--dir", "/opt",
             "--ro-bind", str(self.course), COURSE_COPY,
             "--bind", str(self.home), HOME,
