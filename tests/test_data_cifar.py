@@ -10,7 +10,7 @@ def test_cifar10_reads_keras_and_flattens_the_labels(monkeypatch, tmp_path, recw
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
     (tmp_path / "datasets" / "cifar-10-batches-py-target").mkdir(parents=True)  # as if cached
-    monkeypatch.setattr(data, "_fail_fast_without_network", lambda host: pytest.fail("no debía mirar la red"))
+    monkeypatch.setattr(data.cifar, "fail_fast_without_network", lambda host: pytest.fail("no debía mirar la red"))
     images = np.zeros((4, 32, 32, 3), np.uint8)
     monkeypatch.setattr(keras.datasets.cifar10, "load_data",
                         lambda: ((images, np.arange(4).reshape(4, 1)), (images[:2], np.array([[1], [2]]))))
@@ -25,7 +25,7 @@ def test_cifar10_without_network_warns_in_spanish_and_uses_coloured_digits(monke
     def no_network(host):
         raise OSError("sin red")
 
-    monkeypatch.setattr(data, "_fail_fast_without_network", no_network)
+    monkeypatch.setattr(data.cifar, "fail_fast_without_network", no_network)
     with pytest.warns(data.OfflineDataWarning, match="CIFAR-10"):
         (x_train, y_train), (x_test, y_test) = data.load_cifar10()
     assert x_train.shape[1:] == (32, 32, 3) and x_train.dtype == np.uint8
