@@ -12,7 +12,8 @@ Ficha ``full_mode_results/<capítulo>.json``::
 
 ``spread`` (la mitad del rango, o la desviación típica si ``what`` lo dice) y ``runs`` son
 opcionales; ``tolerance`` es lo que ``scripts/full_mode.py`` admite entre una ejecución nueva y
-la cifra guardada. Si la variable ``COURSE_RESULTS_OUT`` nombra un archivo, :func:`compare`
+la cifra guardada. ``"historical": true`` marca una cifra de una versión anterior del cuaderno,
+que este cita con :func:`stored` pero ya no mide: el guion no la echa en falta. Si la variable ``COURSE_RESULTS_OUT`` nombra un archivo, :func:`compare`
 añade ahí cada medida (una línea JSON), que es lo que ese guion comprueba.
 """
 import json

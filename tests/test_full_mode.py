@@ -58,6 +58,16 @@ def test_a_stored_figure_the_run_did_not_measure_is_a_miss(stored, monkeypatch):
     assert len(full_mode.failed(rows.values())) == 1
 
 
+def test_a_historical_figure_the_notebook_only_quotes_is_not_a_miss(stored, monkeypatch):
+    card = json.loads((stored / "04_cnn.json").read_text())
+    card["results"]["antes_mnist"] = {"value": 0.98, "tolerance": 0.01, "historical": True}
+    (stored / "04_cnn.json").write_text(json.dumps(card))
+    records = _records(stored, monkeypatch, [("exactitud_mnist", 0.9921), ("exactitud_fashion", 0.915)])
+    rows = {r["key"]: r for r in full_mode.check("04_cnn", records, stored)}
+    assert rows["antes_mnist"]["status"] == full_mode.HISTORICAL
+    assert not full_mode.failed(rows.values())
+
+
 def test_repeated_measures_of_one_key_are_averaged(stored, monkeypatch):
     records = _records(stored, monkeypatch, [("exactitud_mnist", 0.9900), ("exactitud_mnist", 0.9940),
                                              ("exactitud_fashion", 0.915)])
