@@ -13,21 +13,37 @@ Uso::
 Cada configuración es ``lote:entrada:xla``. ``--steps`` mide solo ese número de pasos y
 extrapola a una época entera (más rápido, algo menos exacto).
 
-Medido en la CPU AMD EPYC de 2 núcleos del proyecto, con otros trabajos en marcha (carga media
-de 3 a 5), 120 pasos por configuración: lote 128 con arrays de NumPy, 87 s por época; lote 128
-con ``tf.data``, 47.5 s por época. La compilación XLA en CPU (``jit_compile=True``) no terminó en
-cinco minutos con la máquina cargada, así que el capítulo no la usa. Con la carga media de 12 a
-18 que hubo durante las ejecuciones del modo completo, una época costó de 240 a 420 s. Con la
-máquina casi libre (carga de 1.5 a 3): lote 128 con ``tf.data``, 52.6 s por época (unos 27 GFLOP/s
-para los ~1.4 TFLOP de una época); lote 256, 144 s. Con la máquina libre (carga de 1.5 a 2), la
-compilación XLA sí terminó, pero hace la época cuatro veces más lenta: 288 s por época con
-``jit_compile=True`` frente a 72 s sin él, en la misma ejecución (lote 128, ``tf.data``, 120 pasos).
-El objetivo de 25 s por época no se alcanza con esta red en esta CPU; la variante con *average
-pooling* global (sin la capa densa de 3136 × 128) entrena a 39–40 s por época con la máquina libre.
+Medido en la CPU AMD EPYC de 2 núcleos del proyecto (AVX2, sin AVX-512), con la máquina libre
+(carga media de 1 a 2), lote 128 con ``tf.data``, una época entera:
+
+- **Con oneDNN** (``TF_ENABLE_ONEDNN_OPTS=1``, lo que fija ``setup()``): seis épocas medidas el
+  mismo día, 27.2, 28.9, 32.0, 40.9, 41.0 y 41.0 s (unos 50 GFLOP/s en la mejor, para los ~1.4 TFLOP
+  de una época). Con la tubería del capítulo, que además desplaza cada lote al azar
+  (``training.make_dataset(max_shift=2)``), las tres semillas de ``scripts/full_mode_04_cnn_seeds.py``
+  entrenaron a 37.8–38.2 s por época (59.5 s sin oneDNN, en una ejecución anterior del cuaderno).
+- **Sin oneDNN**, lo que TensorFlow 2.21 hace por defecto en esta CPU (solo lo activa en CPUs con
+  AVX-512 VNNI o BF16, AVX-VNNI o AMX): 37.6 y 40.9 s el mismo día; 52.6 s en otra sesión. Con 150
+  pasos medidos uno a uno y alternando, 104–107 ms por paso sin oneDNN frente a 60–77 ms con él.
+  Un perfil de un paso (``tf.profiler``) muestra dónde se va el tiempo sin oneDNN: los dos
+  gradientes de la segunda convolución (``Conv2DBackpropFilter`` y ``Conv2DBackpropInput`` de
+  Eigen) y ``MaxPoolGrad`` suman unos 80 de los 120 ms del paso; con oneDNN, unos 40 ms.
+- **XLA** (``jit_compile=True``) hace la época unas cuatro veces más lenta en esta CPU (288 s frente
+  a 72 s en una misma ejecución, 120 pasos). El lote de 256 no ayuda (144 s), y la entrada como
+  arrays de NumPy es más lenta que ``tf.data`` (87 frente a 47.5 s, con la máquina cargada).
+
+El objetivo de 25 s por época no se alcanza: la mejor época medida, 27.2 s. En esta máquina
+virtual la misma configuración varía hasta un 50 % de una ejecución a otra aun estando libre,
+así que conviene repetir cada medida. La variante con *average pooling* global (sin la capa
+densa de 3136 × 128) entrenaba, sin oneDNN, a 39–40 s por época.
 """
 import argparse
 import os
+import pathlib
+import sys
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from course_utils.config import enable_onednn  # noqa: E402
 
 
 def parse_config(text):
@@ -43,7 +59,12 @@ def main():
                         default=["128:numpy:0", "128:tfdata:0", "128:tfdata:1", "256:tfdata:1"])
     parser.add_argument("--steps", type=int, default=0,
                         help="pasos medidos por configuración (0 = una época entera)")
+    parser.add_argument("--onednn", choices=["0", "1"],
+                        help="fija TF_ENABLE_ONEDNN_OPTS (por defecto, lo que hace setup(): 1 si no está fijada)")
     args = parser.parse_args()
+    if args.onednn:
+        os.environ["TF_ENABLE_ONEDNN_OPTS"] = args.onednn
+    enable_onednn()
 
     import numpy as np
     import tensorflow as tf
@@ -56,7 +77,8 @@ def main():
     x = (x_train[..., None].astype("float32") / 255)[:-len(x_train) // 10]
     y = y_train[:-len(x_train) // 10]
     print(f"{len(x)} imágenes de entrenamiento; {os.cpu_count()} núcleos; "
-          f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
+          f"TensorFlow {tf.__version__}, Keras {keras.__version__}; "
+          f"oneDNN {'sí' if os.environ['TF_ENABLE_ONEDNN_OPTS'] in ('1', 'true') else 'no'}")
     print(f"carga media al empezar: {os.getloadavg()}")
 
     for text in args.configs:

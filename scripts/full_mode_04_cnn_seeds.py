@@ -21,7 +21,11 @@ import argparse
 import json
 import os
 import pathlib
+import sys
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from course_utils.config import enable_onednn  # noqa: E402
 
 EPOCHS = {"mnist": 5, "dense": 5, "gap": 5, "fashion": 10}  # las del cuaderno
 BATCH_SIZE = 128
@@ -129,6 +133,7 @@ def main():
     if args.summary:
         summarize(args.summary, chapter_json)
         return
+    enable_onednn()  # as setup() does in the notebook, before TensorFlow loads
     for run in args.runs:
         for seed in args.seeds:
             result = train(run, seed)

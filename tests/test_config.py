@@ -57,3 +57,25 @@ def test_a_notebook_shows_the_setup_line_once():
 def test_setup_rejects_a_bad_seed():
     with pytest.raises(ValueError, match="semilla"):
         config.setup(seed=-1)
+
+
+def test_enable_onednn_turns_it_on_unless_the_reader_chose(monkeypatch):
+    monkeypatch.delenv("TF_ENABLE_ONEDNN_OPTS", raising=False)
+    config.enable_onednn()
+    assert config.os.environ["TF_ENABLE_ONEDNN_OPTS"] == "1"
+    monkeypatch.setenv("TF_ENABLE_ONEDNN_OPTS", "0")
+    config.enable_onednn()
+    assert config.os.environ["TF_ENABLE_ONEDNN_OPTS"] == "0"
+
+
+def test_after_setup_tensorflow_runs_its_oneDNN_kernels():
+    """On CPUs without AVX-512 VNNI or AMX, TensorFlow leaves oneDNN off unless asked; setup() asks."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from course_utils import setup\nsetup(verbose=False)\n"
+            "from tensorflow.python.util import _pywrap_util_port as port\nprint(port.IsMklEnabled())")
+    env = {k: v for k, v in os.environ.items() if k != "TF_ENABLE_ONEDNN_OPTS"}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert run.stdout.strip().splitlines()[-1:] == ["True"], run.stderr[-2000:]
