@@ -21,6 +21,8 @@ Medido en la CPU AMD EPYC de 2 núcleos del proyecto (AVX2, sin AVX-512), con la
   de una época). Con la tubería del capítulo, que además desplaza cada lote al azar
   (``training.make_dataset(max_shift=2)``), las tres semillas de ``scripts/full_mode_04_cnn_seeds.py``
   entrenaron a 37.8–38.2 s por época (59.5 s sin oneDNN, en una ejecución anterior del cuaderno).
+  La diferencia no es el desplazamiento: recorrer la tubería una época sin entrenar cuesta 1.4 s de
+  CPU con ``max_shift=2`` y 0.5 s sin él.
 - **Sin oneDNN**, lo que TensorFlow 2.21 hace por defecto en esta CPU (solo lo activa en CPUs con
   AVX-512 VNNI o BF16, AVX-VNNI o AMX): 37.6 y 40.9 s el mismo día; 52.6 s en otra sesión. Con 150
   pasos medidos uno a uno y alternando, 104–107 ms por paso sin oneDNN frente a 60–77 ms con él.
