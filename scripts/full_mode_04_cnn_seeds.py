@@ -89,7 +89,7 @@ def summarize(path, chapter_json):
     ficha = json.loads(chapter_json.read_text(encoding="utf-8")) if chapter_json.is_file() else {
         "chapter": "04_cnn", "results": {}}
     names = {"mnist": "exactitud de la CNN en la prueba de MNIST (5 épocas)",
-             "fashion": "exactitud de la CNN en la prueba de Fashion-MNIST",
+             "fashion": f"exactitud de la CNN en la prueba de Fashion-MNIST ({EPOCHS['fashion']} épocas)",
              "dense": "exactitud de la red densa en la prueba de MNIST (5 épocas)",
              "gap": "exactitud de la CNN con average pooling global en la prueba de MNIST (5 épocas)"}
     for run, what in names.items():
