@@ -8,6 +8,8 @@ import contextlib
 import os
 import sys
 
+from . import tfdata
+
 QUICK_ENV = "COURSE_QUICK"
 DEFAULT_SEED = 42
 _TRUE = {"1", "true", "yes", "si", "sí", "on"}
@@ -109,7 +111,8 @@ def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
 
     Fija las semillas de Python, NumPy y TensorFlow con
     ``keras.utils.set_random_seed``, baja el nivel de registro de TensorFlow, activa oneDNN en
-    CPU (:func:`enable_onednn`) y escribe
+    CPU (:func:`enable_onednn`), evita que Keras espere al cerrar cada época
+    (:func:`course_utils.tfdata.patch_keras_datasets`) y escribe
     una línea con el dispositivo (GPU o CPU) y el modo de ejecución.
 
     Parameters
@@ -142,6 +145,7 @@ def setup(seed=DEFAULT_SEED, verbose=True, tensorflow=True):
 
             device = device_name()
         tf.get_logger().setLevel("ERROR")
+        tfdata.patch_keras_datasets()
         keras.utils.set_random_seed(seed)  # Python, NumPy and TensorFlow at once
     else:
         import random

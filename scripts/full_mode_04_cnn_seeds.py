@@ -48,9 +48,10 @@ def train(run, seed):
     import keras
     import numpy as np
 
-    from course_utils import data
+    from course_utils import data, tfdata
     from course_utils.models import classification, training
 
+    tfdata.patch_keras_datasets()  # as setup() does in the notebook
     loader = data.load_fashion_mnist if run == "fashion" else data.load_mnist
     (x_train, y_train), (x_test, y_test) = loader()
     assert len(x_train) == 60_000, "el modo completo necesita los datos reales (COURSE_DATA_DIR)"

@@ -148,6 +148,21 @@ def test_make_dataset_shifts_whole_pixels_and_keeps_the_labels():
     assert np.array_equal(still[0].numpy(), x) and isinstance(still[0], tf.Tensor)
 
 
+def test_make_dataset_repeats_its_batches_and_shifts_with_the_same_seed():
+    # The shifts come one batch at a time from a seeded random op: parallel calls would deal them
+    # out in whatever order the threads ran, and two runs would train on different images.
+    x = np.random.default_rng(0).random((600, 12, 12, 1), dtype=np.float32)
+    y = np.arange(600)
+
+    def two_epochs(seed):
+        dataset = training.make_dataset(x, y, 32, max_shift=2, seed=seed)
+        return np.concatenate([b[0].numpy() for _ in range(2) for b in dataset])
+
+    first = two_epochs(0)
+    assert np.array_equal(first, two_epochs(0)) and not np.array_equal(first, two_epochs(1))
+    assert training.make_dataset(x, y, 32).options().autotune.enabled is False
+
+
 def test_warmup_cosine_schedule_rises_then_falls_to_zero():
     schedule = training.warmup_cosine_schedule(100, 5, peak=3e-3, warmup_epochs=1)
     rates = np.array([float(schedule(step)) for step in range(0, 501, 10)])

@@ -1,5 +1,6 @@
 """Aumento de datos: el bloque de capas aleatorias de Keras y las perturbaciones de prueba del
 capítulo 5, y el aumento conjunto de una imagen y su máscara del capítulo 8."""
+from ..tfdata import without_autotune
 
 AUGMENTATIONS = ("flip", "rotation", "zoom", "translation", "contrast", "brightness")
 
@@ -238,4 +239,4 @@ def segmentation_pipeline(images, masks, batch_size, seed=0, augment=True):
         dataset = tf.data.Dataset.zip(dataset, seeds).map(
             lambda pair, pair_seed: augment_image_and_mask(pair[0], pair[1], pair_seed),
             num_parallel_calls=tf.data.AUTOTUNE)
-    return dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE)
+    return without_autotune(dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE))

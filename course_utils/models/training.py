@@ -1,5 +1,6 @@
 """Ayudas de entrenamiento que comparten los capítulos: compilar un clasificador, ajustar
 BatchNormalization, la tubería de entrada ``tf.data`` y el plan de tasa de aprendizaje del capítulo 4."""
+from ..tfdata import without_autotune
 
 
 def compile_classifier(model, learning_rate=1e-3, jit_compile="auto"):
@@ -67,7 +68,8 @@ def make_dataset(x, y, batch_size, shuffle=True, max_shift=0, seed=None):
     la CPU espere. Con ``max_shift > 0`` cada imagen se desplaza un número entero de píxeles al
     azar, entre ``-max_shift`` y ``max_shift`` en cada eje (se rellena con ceros y se recorta):
     una forma mínima de aumento de datos (capítulo 5) que enseña a la red que un dígito movido
-    sigue siendo el mismo dígito.
+    sigue siendo el mismo dígito. La misma ``seed`` da los mismos lotes y desplazamientos. El
+    conjunto lleva desactivado el ajuste automático de ``tf.data`` (:mod:`course_utils.tfdata`).
 
     Parameters
     ----------
@@ -119,8 +121,10 @@ def make_dataset(x, y, batch_size, shuffle=True, max_shift=0, seed=None):
             picked = tf.gather(picked, cols, axis=2, batch_dims=1)      # (n, alto, ancho, c)
             return picked, labels
 
-        dataset = dataset.map(shift, num_parallel_calls=tf.data.AUTOTUNE)
-    return dataset.prefetch(tf.data.AUTOTUNE)
+        # One call at a time: the shifts come from a seeded random op with state, and parallel
+        # calls would share them out among the batches in whatever order the threads run.
+        dataset = dataset.map(shift)
+    return without_autotune(dataset.prefetch(tf.data.AUTOTUNE))
 
 
 def warmup_cosine_schedule(steps_per_epoch, epochs, peak=3e-3, warmup_epochs=1, start_fraction=0.1):
