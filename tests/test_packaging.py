@@ -75,3 +75,13 @@ def test_install_leaves_out_the_slow_iri_grammar():
 
     assert importlib.util.find_spec("rfc3987_syntax") is None, "rfc3987-syntax está instalado: `make install`"
     assert "pip uninstall -q -y rfc3987-syntax" in (ROOT / "Makefile").read_text()
+
+
+def test_readme_chapter_table_gives_each_chapter_its_assignments():
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Capítulos y tareas", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (\d)\. [^|]+\| (.+) \|$", table, re.M)
+    assert [int(number) for number, _ in rows] == list(range(1, 10))
+    named = set(re.findall(r"`(a\d_\w+)`", table))
+    assert named == {p.name for p in (ROOT / "solutions").iterdir() if p.is_dir()}
+    assert all("`a" in tasks for _, tasks in rows), rows
