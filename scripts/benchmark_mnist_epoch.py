@@ -16,27 +16,30 @@ extrapola a una época entera (más rápido, algo menos exacto).
 Medido en la CPU AMD EPYC de 2 núcleos del proyecto (AVX2, sin AVX-512), con la máquina libre
 (carga media de 1 a 2), lote 128 con ``tf.data``, una época entera:
 
-- **Con oneDNN** (``TF_ENABLE_ONEDNN_OPTS=1``, lo que fija ``setup()``): seis épocas medidas el
-  mismo día, 27.2, 28.9, 32.0, 40.9, 41.0 y 41.0 s (unos 50 GFLOP/s en la mejor, para los ~1.4 TFLOP
-  de una época). Con la tubería del capítulo, que además desplaza cada lote al azar
+- **Hoy, como lo ejecuta el libro** (oneDNN y sin el ajuste automático de ``tf.data``): 35.0 y
+  31.8 s en dos ejecuciones (unos 75–83 ms por paso). Con la receta del capítulo
   (``training.make_dataset(max_shift=2)``), las tres semillas de ``scripts/full_mode_04_cnn_seeds.py``
-  entrenaron a 37.8–38.2 s por época (59.5 s sin oneDNN, en una ejecución anterior del cuaderno).
-  La diferencia no es el desplazamiento: recorrer la tubería una época sin entrenar cuesta 1.4 s de
-  CPU con ``max_shift=2`` y 0.5 s sin él.
-- **Sin oneDNN**, lo que TensorFlow 2.21 hace por defecto en esta CPU (solo lo activa en CPUs con
-  AVX-512 VNNI o BF16, AVX-VNNI o AMX): 37.6 y 40.9 s el mismo día; 52.6 s en otra sesión. Con 150
-  pasos medidos uno a uno y alternando, 104–107 ms por paso sin oneDNN frente a 60–77 ms con él.
-  Un perfil de un paso (``tf.profiler``) muestra dónde se va el tiempo sin oneDNN: los dos
-  gradientes de la segunda convolución (``Conv2DBackpropFilter`` y ``Conv2DBackpropInput`` de
-  Eigen) y ``MaxPoolGrad`` suman unos 80 de los 120 ms del paso; con oneDNN, unos 40 ms.
+  entrenaron a 33.4–34.5 s por época.
+- **Las esperas de ``tf.data``** (``--autotune``; ver ``course_utils/tfdata.py``): 41.0 y 32.2 s
+  en las mismas dos rondas. Los 41.0 s no son ruido de la máquina virtual: son la marca de 40.95 s
+  a la que el iterador, al cerrarse, espera al hilo de ajuste. Las épocas de 41.0 s repetidas
+  hasta la décima que se midieron antes (y las de 37.8–38.2 s del capítulo, que abre un iterador
+  por época) venían de ahí; hasta encontrarlo, las medidas parecían bimodales.
+- **oneDNN** (``TF_ENABLE_ONEDNN_OPTS=1``, lo que fija ``setup()``; TensorFlow 2.21 solo lo activa
+  por defecto en CPUs con AVX-512 VNNI o BF16, AVX-VNNI o AMX): 150 pasos medidos uno a uno y
+  alternando, 60–77 ms por paso con oneDNN frente a 104–107 ms sin él. Un perfil de un paso
+  (``tf.profiler``) muestra dónde se va el tiempo sin oneDNN: los dos gradientes de la segunda
+  convolución (``Conv2DBackpropFilter`` y ``Conv2DBackpropInput`` de Eigen) y ``MaxPoolGrad``
+  suman unos 80 de los 120 ms del paso; con oneDNN, unos 40 ms. La mejor época medida con oneDNN
+  (en otra sesión, aún con el ajuste automático): 27.2 s.
 - **XLA** (``jit_compile=True``) hace la época unas cuatro veces más lenta en esta CPU (288 s frente
   a 72 s en una misma ejecución, 120 pasos). El lote de 256 no ayuda (144 s), y la entrada como
   arrays de NumPy es más lenta que ``tf.data`` (87 frente a 47.5 s, con la máquina cargada).
 
-El objetivo de 25 s por época no se alcanza: la mejor época medida, 27.2 s. En esta máquina
-virtual la misma configuración varía hasta un 50 % de una ejecución a otra aun estando libre,
-así que conviene repetir cada medida. La variante con *average pooling* global (sin la capa
-densa de 3136 × 128) entrenaba, sin oneDNN, a 39–40 s por época.
+El objetivo de 25 s por época no se alcanza: la mejor época, 27.2 s; hoy, 31.8 s. Lo que queda es
+el propio paso de entrenamiento (los gradientes de la segunda convolución, la normalización por
+lotes y el *dropout*). La variante con *average pooling* global (sin la capa densa de
+3136 × 128) entrena a unos 30 s por época.
 """
 import argparse
 import os
@@ -61,6 +64,8 @@ def main():
                         default=["128:numpy:0", "128:tfdata:0", "128:tfdata:1", "256:tfdata:1"])
     parser.add_argument("--steps", type=int, default=0,
                         help="pasos medidos por configuración (0 = una época entera)")
+    parser.add_argument("--autotune", action="store_true",
+                        help="deja el ajuste automático de tf.data como viene (ver course_utils/tfdata.py)")
     parser.add_argument("--onednn", choices=["0", "1"],
                         help="fija TF_ENABLE_ONEDNN_OPTS (por defecto, lo que hace setup(): 1 si no está fijada)")
     args = parser.parse_args()
@@ -72,15 +77,19 @@ def main():
     import tensorflow as tf
     import keras
 
-    from course_utils import data
+    from course_utils import data, tfdata
     from course_utils.models import classification
+
+    if not args.autotune:
+        tfdata.patch_keras_datasets()  # as setup() does
 
     (x_train, y_train), _ = data.load_mnist()
     x = (x_train[..., None].astype("float32") / 255)[:-len(x_train) // 10]
     y = y_train[:-len(x_train) // 10]
     print(f"{len(x)} imágenes de entrenamiento; {os.cpu_count()} núcleos; "
           f"TensorFlow {tf.__version__}, Keras {keras.__version__}; "
-          f"oneDNN {'sí' if os.environ['TF_ENABLE_ONEDNN_OPTS'] in ('1', 'true') else 'no'}")
+          f"oneDNN {'sí' if os.environ['TF_ENABLE_ONEDNN_OPTS'] in ('1', 'true') else 'no'}; "
+          f"ajuste automático de tf.data {'sí' if args.autotune else 'no'}")
     print(f"carga media al empezar: {os.getloadavg()}")
 
     for text in args.configs:
@@ -92,6 +101,7 @@ def main():
         if pipeline == "tfdata":
             source = (tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(x))
                       .batch(batch).repeat().prefetch(tf.data.AUTOTUNE))
+            source = source if args.autotune else tfdata.without_autotune(source)
             fit = dict(x=source, steps_per_epoch=measured)
         else:
             fit = dict(x=x, y=y, batch_size=batch, steps_per_epoch=None)
