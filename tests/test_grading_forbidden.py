@@ -30,3 +30,18 @@ def test_scipy_is_caught_with_its_submodule():
 
     with pytest.raises(AssertionError, match="scipy.signal"):
         grading.call_without(FORBIDDEN, correlate2d, np.ones((4, 4)), np.ones((3, 3)))
+
+
+def test_keras_predict_after_setup_is_not_course_utils_but_the_reference_still_is():
+    # setup() wraps Keras's data adapters (course_utils.tfdata): a student's model.predict runs
+    # through that wrapper, and forbidding "course_utils" must not count it.
+    import keras
+
+    from course_utils import config, interpret
+
+    config.setup(verbose=False)
+    model = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Flatten(), keras.layers.Dense(2, activation="softmax")])
+    image = np.ones((4, 4, 1), "float32")
+    assert grading.call_without(FORBIDDEN, lambda: model.predict(image[None], verbose=0)).shape == (1, 2)
+    with pytest.raises(AssertionError, match="course_utils.interpret"):
+        grading.call_without(FORBIDDEN, interpret.occlusion_map, model, image, 0, 2, 2)
