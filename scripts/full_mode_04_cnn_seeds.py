@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from course_utils.config import enable_onednn  # noqa: E402
+from course_utils.config import setup  # noqa: E402
 
 EPOCHS = {"mnist": 5, "dense": 5, "gap": 5, "fashion": 10}  # las del cuaderno
 BATCH_SIZE = 128
@@ -48,10 +48,9 @@ def train(run, seed):
     import keras
     import numpy as np
 
-    from course_utils import data, tfdata
+    from course_utils import data
     from course_utils.models import classification, training
 
-    tfdata.patch_keras_datasets()  # as setup() does in the notebook
     loader = data.load_fashion_mnist if run == "fashion" else data.load_mnist
     (x_train, y_train), (x_test, y_test) = loader()
     assert len(x_train) == 60_000, "el modo completo necesita los datos reales (COURSE_DATA_DIR)"
@@ -134,7 +133,7 @@ def main():
     if args.summary:
         summarize(args.summary, chapter_json)
         return
-    enable_onednn()  # as setup() does in the notebook, before TensorFlow loads
+    setup(verbose=False)  # oneDNN and tf.data as in the notebook; each run seeds itself
     for run in args.runs:
         for seed in args.seeds:
             result = train(run, seed)
